@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.Kindergarten.Web.Data.Seeding;
+
+namespace OpenAlmaty.Kindergarten.Web.Data;
+
+public static class DatabaseSetup
+{
+    // Any number; held while one instance migrates and seeds so that two instances starting at
+    // once do not both do it.
+    private const long SetupLock = 0x4f41_4b47;
+
+    public static async Task MigrateAndSeedAsync(AppDbContext db, IServiceProvider services, bool demoData, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"select pg_advisory_lock({SetupLock})", ct);
+            await db.Database.MigrateAsync(ct);
+            if (!await db.CalendarDays.AnyAsync(ct))
+            {
+                db.CalendarDays.AddRange(CalendarSeed.Load());
+                await db.SaveChangesAsync(ct);
+            }
+            if (demoData) await DemoData.SeedOnceAsync(db, services, ct);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync($"select pg_advisory_unlock({SetupLock})", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

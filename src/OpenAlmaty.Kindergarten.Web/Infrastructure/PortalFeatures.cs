@@ -1,0 +1,23 @@
+using OpenAlmaty.Kindergarten.Web.Auth;
+using OpenAlmaty.Kindergarten.Web.Localization;
+
+namespace OpenAlmaty.Kindergarten.Web.Infrastructure;
+
+/// Where each feature registers its services and middleware: one list to read.
+public static class PortalFeatures
+{
+    public static IServiceCollection AddPortalFeatures(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<Lang>();
+        services.AddPortalAuth(config);
+        return services;
+    }
+
+    public static WebApplication UsePortalFeatures(this WebApplication app)
+    {
+        Lang.UseLanguage(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}

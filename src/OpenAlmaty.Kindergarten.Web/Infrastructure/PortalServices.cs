@@ -1,0 +1,83 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
+using OpenAlmaty.Kindergarten.Web.Data;
+using Serilog;
+
+namespace OpenAlmaty.Kindergarten.Web.Infrastructure;
+
+public static class PortalServices
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var connectionString = config.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (scripts/run.sh sets it).");
+
+        builder.Host.UseSerilog((context, _, logger) => logger
+            .ReadFrom.Configuration(context.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console());
+
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddDbContextPool<AppDbContext>(o => o
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention());
+        services.AddDataProtection()
+            .SetApplicationName("OpenAlmaty.Kindergarten")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        if (config.GetValue("Hangfire:Enabled", true))
+        {
+            services.AddHangfire(h => h
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+            if (config.GetValue("Hangfire:Server", true))
+                services.AddHangfireServer(o => o.WorkerCount = config.GetValue("Hangfire:Workers", 2));
+        }
+
+        services.AddHttpContextAccessor();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddControllersWithViews(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o =>
+        {
+            // Code lives by feature: Features/<Feature>/Views/<View>.cshtml.
+            o.ViewLocationFormats.Insert(0, "/Features/{1}/Views/{0}.cshtml");
+            o.ViewLocationFormats.Insert(1, "/Features/Shared/Views/{0}.cshtml");
+        });
+        services.AddPortalFeatures(config);
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+            app.UseExceptionHandler("/error");
+        app.UseSecurityHeaders();
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UsePortalFeatures();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapControllers();
+        return app;
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var config = app.Configuration;
+        if (!config.GetValue("Database:Migrate", false)) return;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await DatabaseSetup.MigrateAndSeedAsync(db, scope.ServiceProvider, config.GetValue("DemoData:Seed", false), app.Lifetime.ApplicationStopping);
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using OpenAlmaty.Kindergarten.Web.Data;
+
+namespace OpenAlmaty.Kindergarten.Web.Tests.Infrastructure;
+
+/// A real PostgreSQL database per fixture: the migrations are applied once to a template
+/// database per test run, and each fixture gets a fresh copy of it (CREATE DATABASE … TEMPLATE).
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static string? _template;
+
+    private TestDatabase(string name, string connectionString)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+    }
+
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    public static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable("PG_TEST_ADMIN")
+        ?? Environment.GetEnvironmentVariable("ConnectionStrings__Default")
+        ?? "Host=127.0.0.1;Port=55433;Username=postgres;Database=postgres";
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var template = await EnsureTemplateAsync();
+        var name = $"kg_test_{Guid.NewGuid():N}"[..30];
+        await using (var admin = new NpgsqlConnection(WithDatabase(AdminConnectionString, "postgres")))
+        {
+            await admin.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"create database {name} template {template}", admin);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        return new TestDatabase(name, WithDatabase(AdminConnectionString, name));
+    }
+
+    public AppDbContext CreateContext() => new(new DbContextOptionsBuilder<AppDbContext>()
+        .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
+        .UseSnakeCaseNamingConvention()
+        .Options);
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(WithDatabase(AdminConnectionString, "postgres"));
+        await admin.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"drop database if exists {Name} with (force)", admin);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> EnsureTemplateAsync()
+    {
+        if (_template is not null) return _template;
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (_template is not null) return _template;
+            var name = $"kg_tpl_{Guid.NewGuid():N}"[..30];
+            await using (var admin = new NpgsqlConnection(WithDatabase(AdminConnectionString, "postgres")))
+            {
+                await admin.OpenAsync();
+                await using var cmd = new NpgsqlCommand($"create database {name}", admin);
+                await cmd.ExecuteNonQueryAsync();
+            }
+            var options = new DbContextOptionsBuilder<AppDbContext>()
+                .UseNpgsql(WithDatabase(AdminConnectionString, name), o => o.MigrationsHistoryTable("__ef_migrations_history"))
+                .UseSnakeCaseNamingConvention().Options;
+            await using (var db = new AppDbContext(options))
+            {
+                await db.Database.MigrateAsync();
+                db.CalendarDays.AddRange(Data.Seeding.CalendarSeed.Load());
+                await db.SaveChangesAsync();
+            }
+            NpgsqlConnection.ClearAllPools();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DropQuietly(name);
+            return _template = name;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    private static void DropQuietly(string name)
+    {
+        try
+        {
+            using var admin = new NpgsqlConnection(WithDatabase(AdminConnectionString, "postgres"));
+            admin.Open();
+            using var cmd = new NpgsqlCommand($"drop database if exists {name} with (force)", admin);
+            cmd.ExecuteNonQuery();
+        }
+        catch (NpgsqlException)
+        {
+            // The server may already be stopping at process exit; the data folder is temporary.
+        }
+    }
+
+    public static string WithDatabase(string connectionString, string database) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
+}
