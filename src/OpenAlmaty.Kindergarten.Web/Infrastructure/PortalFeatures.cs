@@ -9,6 +9,8 @@ public static class PortalFeatures
     public static IServiceCollection AddPortalFeatures(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<Lang>();
+        services.AddSingleton<Features.Calendar.WorkingCalendarSource>();
+        services.AddScoped<Features.Referrals.ReferralIssuer>();
         services.AddPortalAuth(config);
         return services;
     }

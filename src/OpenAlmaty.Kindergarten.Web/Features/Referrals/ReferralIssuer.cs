@@ -1,0 +1,119 @@
+using System.Data;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.Kindergarten.Domain.Applications;
+using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Domain.Kindergartens;
+using OpenAlmaty.Kindergarten.Domain.Referrals;
+using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Features.Calendar;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.Referrals;
+
+/// Issues a referral and takes its seat in one transaction.
+///
+/// Two guards make it exact under any number of simultaneous requests:
+/// - the application row is locked (SELECT … FOR UPDATE), so a second click for the same
+///   application waits and then finds it already referred (and the partial unique index
+///   ux_referrals_one_active is the backstop);
+/// - the seat is taken by one conditional UPDATE (free_seats = free_seats - 1 WHERE free_seats > 0):
+///   PostgreSQL serialises updates of the row and re-checks the condition after the other
+///   transaction commits, so the count never goes below zero and a lost race answers "taken".
+public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars)
+{
+    /// Working days a referral is valid after the day of issue (the day itself does not count).
+    public const int ValidWorkingDays = 5;
+
+    public static readonly LocalizedText SeatTaken = new(
+        "Пока вы выбирали, последнее свободное место в этой организации заняли. Выберите другую организацию из списка.",
+        "Сіз таңдап жатқанда бұл ұйымдағы соңғы бос орын бос емес болып қалды. Тізімнен басқа ұйымды таңдаңыз.");
+
+    public async Task<Referral> IssueAsync(long applicationId, int organisationId, OrganisationType expectedType,
+        string actor, string? signedXml, CancellationToken ct = default)
+    {
+        try
+        {
+            return await IssueInTransactionAsync(applicationId, organisationId, expectedType, actor, signedXml, ct);
+        }
+        catch
+        {
+            // Nothing of a refused attempt may be saved later by the same context.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private async Task<Referral> IssueInTransactionAsync(long applicationId, int organisationId, OrganisationType expectedType,
+        string actor, string? signedXml, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            var now = clock.GetUtcNow();
+            var application = await db.Applications
+                .FromSql($"select * from applications where id = {applicationId} for update")
+                .Include(a => a.Child)
+                .SingleOrDefaultAsync(ct)
+                ?? throw new DomainException("application.not-found", new("Заявление не найдено.", "Өтініш табылмады."));
+            var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct);
+            if (organisation is null || organisation.Type != expectedType)
+                throw new DomainException("organisation.not-found", new("Дошкольная организация не найдена.", "Мектепке дейінгі ұйым табылмады."));
+            await CheckKindOfSeatAsync(application, organisation, now, ct);
+
+            var calendar = await calendars.GetAsync(ct);
+            var validUntil = calendar.EndOfNthWorkingDayAfter(now, ValidWorkingDays);
+            var number = await NextReferralNumberAsync(now, ct);
+            // The domain checks the application's status and stop-list before anything is written.
+            var referral = application.IssueReferral(organisation, number, NewVerificationCode(), now, validUntil, actor, signedXml);
+
+            var taken = await db.Database.ExecuteSqlAsync(
+                $"""
+                update seats set free_seats = free_seats - 1, updated_at = {now}, updated_by = {actor}
+                where organisation_id = {organisationId} and birth_year = {application.BirthYear} and free_seats > 0
+                """, ct);
+            if (taken == 0) throw new DomainException("seat.taken", SeatTaken);
+
+            db.Referrals.Add(referral);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return referral;
+        });
+    }
+
+    /// A private seat needs the private-kindergarten conditions; a state seat inside its priority
+    /// window is open only to the children it was offered to.
+    private async Task CheckKindOfSeatAsync(Application application, PreschoolOrganisation organisation, DateTimeOffset now, CancellationToken ct)
+    {
+        if (organisation.Type == OrganisationType.PrivateStateOrder)
+        {
+            var unmet = PrivateKindergartenEligibility.UnmetConditions(application.Status, application.Child!.BirthDate,
+                application.StopListedUntil, freePrivateSeatForAgeGroup: true, now);
+            if (unmet.Count > 0) throw new DomainException("referral.not-eligible", unmet[0]);
+            return;
+        }
+        var seat = await db.Seats.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.OrganisationId == organisation.Id && s.BirthYear == application.BirthYear, ct);
+        var offered = application.Status == ApplicationStatus.Notified && application.OfferedUntil >= now;
+        if (seat is null || !seat.IsOpenTo(offered, now))
+            throw new DomainException("seat.priority", new(
+                "Места в этой организации сейчас предложены первым детям очереди; они станут доступны всем после окончания срока приоритетного выбора.",
+                "Бұл ұйымдағы орындар қазір кезектегі алғашқы балаларға ұсынылған; басым таңдау мерзімі аяқталғаннан кейін барлығына қолжетімді болады."));
+    }
+
+    private async Task<string> NextReferralNumberAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var next = await db.Database.SqlQuery<long>($"select nextval('referral_number_seq') as \"Value\"").SingleAsync(ct);
+        return $"R.{AlmatyTime.ToLocal(now).Year}.{next:D6}";
+    }
+
+    /// 10 characters from an alphabet without look-alikes (no 0/O, 1/I/L): printed under the QR code.
+    public static string NewVerificationCode()
+    {
+        const string alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+        return string.Create(10, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        });
+    }
+}
