@@ -11,6 +11,8 @@ public static class PortalFeatures
         services.AddScoped<Lang>();
         services.AddSingleton<Features.Calendar.WorkingCalendarSource>();
         services.AddScoped<Features.Referrals.ReferralIssuer>();
+        services.AddScoped<Features.Applications.QueuePositions>();
+        services.AddScoped<Features.Applications.ApplicationPageQuery>();
         services.AddPortalAuth(config);
         return services;
     }

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.Kindergarten.Domain.Applications;
+using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Domain.Kindergartens;
+using OpenAlmaty.Kindergarten.Domain.Referrals;
+using OpenAlmaty.Kindergarten.Web.Data;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.Applications;
+
+/// The journal and the application page, each in a fixed number of SQL queries whatever the
+/// number of applications, history events or documents.
+public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positions, TimeProvider clock)
+{
+    public async Task<List<JournalRow>> JournalAsync(long personId, CancellationToken ct)
+    {
+        var rows = await db.Applications.AsNoTracking().VisibleTo(personId)
+            .Select(a => new JournalRow(a.Id, a.RegistrationNumber,
+                a.Child!.LastName + " " + a.Child.FirstName + (a.Child.MiddleName == null ? "" : " " + a.Child.MiddleName),
+                a.Child.Iin, a.TsonNumber, a.PepNumber,
+                a.Applicant!.LastName + " " + a.Applicant.FirstName + (a.Applicant.MiddleName == null ? "" : " " + a.Applicant.MiddleName),
+                a.CreatedAt, a.Status, a.Privilege, a.Child.BirthDate, a.StatusChangedAt))
+            .ToListAsync(ct);
+        var numbers = await positions.ForAsync(rows.Select(r => r.Id).ToList(), ct);
+        return rows.Select(r => r with { QueueNumber = numbers.TryGetValue(r.Id, out var n) ? n : null }).ToList();
+    }
+
+    /// Null when the application does not exist or is not this person's: the caller answers 404.
+    public async Task<ApplicationPage?> PageAsync(long applicationId, long personId, CancellationToken ct) =>
+        await PageAsync(db.Applications.AsNoTracking().VisibleTo(personId).Where(a => a.Id == applicationId), ct);
+
+    /// For staff: the same page, scoped by the caller's own query.
+    public async Task<ApplicationPage?> PageAsync(IQueryable<Application> scoped, CancellationToken ct)
+    {
+        var page = await scoped
+            .Select(a => new ApplicationPage(a.Id, a.RegistrationNumber, a.CreatedAt, a.TsonNumber, a.PepNumber, a.Status,
+                a.StatusChangedAt, a.QueuedAt, a.AdditionalEmail, a.AdditionalPhone, a.PreferredLanguage, a.ExpiredReferralCount,
+                a.StopListedUntil, a.OfferedUntil,
+                new PersonBlock(a.Applicant!.LastName + " " + a.Applicant.FirstName + (a.Applicant.MiddleName == null ? "" : " " + a.Applicant.MiddleName),
+                    a.Applicant.Iin, a.Applicant.BirthDate, a.Applicant.Phone, a.Applicant.Email, a.Applicant.Address),
+                new ChildBlock(a.Child!.LastName + " " + a.Child.FirstName + (a.Child.MiddleName == null ? "" : " " + a.Child.MiddleName),
+                    a.Child.Iin, a.Child.BirthDate, a.Privilege)))
+            .SingleOrDefaultAsync(ct);
+        if (page is null) return null;
+
+        var history = await db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == page.Id)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Select(e => new HistoryRow(e.At, e.Kind, e.Actor, e.FromStatus, e.ToStatus, e.Reason, e.SignedXml != null))
+            .ToListAsync(ct);
+        var documents = await db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == page.Id)
+            .OrderByDescending(d => d.CreatedAt)
+            .Select(d => new DocumentRow(d.Id, d.Title, d.FileName, d.CreatedAt))
+            .ToListAsync(ct);
+        var referral = await db.Referrals.AsNoTracking().Where(r => r.ApplicationId == page.Id)
+            .OrderByDescending(r => r.IssuedAt)
+            .Select(r => new ActiveReferral(r.Id, r.Number, r.Organisation!.NameRu, r.IssuedAt, r.ValidUntil, r.Status))
+            .FirstOrDefaultAsync(ct);
+        var seats = await SeatsForAsync(page.Child.BirthDate.Year, ct);
+        return page with
+        {
+            QueueNumber = await positions.ForAsync(page.Id, ct),
+            History = history,
+            Documents = documents,
+            Referral = referral,
+            Buttons = ButtonsFor(page, seats, clock.GetUtcNow()),
+        };
+    }
+
+    private sealed record SeatSummary(bool PrivateFree, bool StateFreeOpenToAll, bool StateFreeInWindow);
+
+    private async Task<SeatSummary> SeatsForAsync(int birthYear, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var open = await db.Seats.AsNoTracking()
+            .Where(s => s.BirthYear == birthYear && s.FreeSeats > 0 && s.Organisation!.IsActive)
+            .GroupBy(s => 1)
+            .Select(g => new SeatSummary(
+                g.Any(s => s.Organisation!.Type == OrganisationType.PrivateStateOrder),
+                g.Any(s => s.Organisation!.Type == OrganisationType.State && (s.PriorityUntil == null || s.PriorityUntil < now)),
+                g.Any(s => s.Organisation!.Type == OrganisationType.State && s.PriorityUntil >= now)))
+            .SingleOrDefaultAsync(ct);
+        return open ?? new SeatSummary(false, false, false);
+    }
+
+    private static Buttons ButtonsFor(ApplicationPage page, SeatSummary seats, DateTimeOffset now)
+    {
+        var whyNoPrivate = PrivateKindergartenEligibility.UnmetConditions(page.Status, page.Child.BirthDate,
+            page.StopListedUntil, seats.PrivateFree, now);
+        LocalizedText? whyNoState = null;
+        var offered = page.Status == ApplicationStatus.Notified && page.OfferedUntil >= now;
+        if (!page.Status.IsInQueue())
+            whyNoState = new("Ребёнок не стоит в очереди.", "Бала кезекте тұрған жоқ.");
+        else if (page.StopListedUntil is { } until && now <= until)
+            whyNoState = new($"Заявление в стоп-листе до {AlmatyTime.Format(until)}.", $"Өтініш {AlmatyTime.Format(until)} дейін стоп-парақта.");
+        else if (!(seats.StateFreeOpenToAll || (offered && seats.StateFreeInWindow)))
+            whyNoState = seats.StateFreeInWindow
+                ? new("Свободные места в государственных садах сейчас предложены детям, стоящим в очереди раньше.", "Мемлекеттік балабақшалардағы бос орындар қазір кезекте алдыңғы балаларға ұсынылған.")
+                : new("Свободных мест в государственных детских садах для возрастной группы ребёнка сейчас нет.", "Қазір баланың жас тобы үшін мемлекеттік балабақшаларда бос орын жоқ.");
+        return new Buttons(whyNoPrivate.Count == 0, whyNoPrivate, whyNoState is null, whyNoState, page.Status.IsInQueue());
+    }
+}
