@@ -1,4 +1,5 @@
 using OpenAlmaty.Kindergarten.Web.Auth;
+using OpenAlmaty.Kindergarten.Web.Features.SignIn;
 using OpenAlmaty.Kindergarten.Web.Localization;
 
 namespace OpenAlmaty.Kindergarten.Web.Infrastructure;
@@ -14,12 +15,14 @@ public static class PortalFeatures
         services.AddScoped<Features.Applications.QueuePositions>();
         services.AddScoped<Features.Applications.ApplicationPageQuery>();
         services.AddPortalAuth(config);
+        services.AddSignIn(config);
         return services;
     }
 
     public static WebApplication UsePortalFeatures(this WebApplication app)
     {
         Lang.UseLanguage(app);
+        app.UseSignIn();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

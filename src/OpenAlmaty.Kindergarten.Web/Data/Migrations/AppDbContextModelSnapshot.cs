@@ -763,6 +763,79 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                     b.ToTable("staff_members", (string)null);
                 });
 
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.SignIn.LoginNonce", b =>
+                {
+                    b.Property<string>("Value")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("value");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Value")
+                        .HasName("pk_login_nonces");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_login_nonces_expires_at");
+
+                    b.ToTable("login_nonces", (string)null);
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Signatures.SignedRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PersonIin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("person_iin")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signed_requests");
+
+                    b.HasIndex("PersonIin", "IssuedAt")
+                        .HasDatabaseName("ix_signed_requests_person_iin_issued_at");
+
+                    b.ToTable("signed_requests", (string)null);
+                });
+
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Applications.Application", b =>
                 {
                     b.HasOne("OpenAlmaty.Kindergarten.Domain.People.Person", "Applicant")

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Web.Signatures;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.SignIn;
+
+public sealed class LoginPage
+{
+    public required string Nonce { get; init; }
+    public required string Xml { get; init; }
+    public string? ReturnUrl { get; init; }
+    public string? ErrorCode { get; init; }
+    public LocalizedText? Error { get; init; }
+}
+
+[AllowAnonymous]
+public sealed class SignInController(NonceStore nonces, SignInService signIn, ILogger<SignInController> log) : Controller
+{
+    [HttpGet("/login")]
+    public async Task<IActionResult> Login(string? returnUrl, CancellationToken ct) =>
+        View(await PageAsync(returnUrl, null, ct));
+
+    [HttpPost("/login")]
+    [EnableRateLimiting(SignInSetup.RateLimitPolicy)]
+    public async Task<IActionResult> Login([FromForm] string? nonce, [FromForm] string? signedXml, [FromForm] string? returnUrl, CancellationToken ct)
+    {
+        try
+        {
+            var user = await signIn.SignInAsync(nonce ?? "", signedXml ?? "", ct);
+            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, user);
+            log.LogInformation("Signed in {Iin}", Domain.People.Iin.Mask(user.FindFirst(Auth.AuthSetup.IinClaim)?.Value));
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : SignInService.HomeOf(user));
+        }
+        catch (SignatureRejectedException e)
+        {
+            log.LogWarning("Sign-in rejected: {Reason}", e.Code);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(await PageAsync(returnUrl, e, ct));
+        }
+    }
+
+    [HttpPost("/logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return LocalRedirect("/");
+    }
+
+    private async Task<LoginPage> PageAsync(string? returnUrl, SignatureRejectedException? error, CancellationToken ct)
+    {
+        var issued = await nonces.IssueAsync(ct);
+        return new LoginPage
+        {
+            Nonce = issued.Value,
+            Xml = issued.Xml,
+            ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null,
+            ErrorCode = error?.Code,
+            Error = error?.Reason,
+        };
+    }
+}

@@ -1,0 +1,109 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using OpenAlmaty.Kindergarten.Web.Data.Seeding;
+
+namespace OpenAlmaty.Kindergarten.Web.Signatures;
+
+/// Development keys shaped like NCA RK's: a test CA ("OpenAlmaty DEV TEST CA", folder/ca.crt)
+/// and, for each demo user, AUTH_RSA_&lt;key&gt;.p12 (sign-in) and RSA_&lt;key&gt;.p12 (signing),
+/// protected with <see cref="DemoUsers.KeyPassword"/>. Made at run time, never committed; the
+/// test CA is trusted only outside production (see <see cref="TrustedFolderAnchor"/>).
+public static class DemoKeys
+{
+    public const string CaFile = "ca.crt";
+    private const string CaKeyFile = "ca.p12";
+    private const string IndividualOid = "1.2.398.3.3.4.1.1";
+    private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
+    private const string EmailProtectionOid = "1.3.6.1.5.5.7.3.4";
+
+    public static string AuthenticationFile(string folder, DemoUser user) => Path.Combine(folder, $"AUTH_RSA_{user.Key}.p12");
+
+    public static string SigningFile(string folder, DemoUser user) => Path.Combine(folder, $"RSA_{user.Key}.p12");
+
+    /// The test CA's certificate when the folder has one and the environment may trust it.
+    public static string? TrustedFolderAnchor(IConfiguration config, IHostEnvironment env)
+    {
+        if (env.IsProduction()) return null;
+        var path = Path.Combine(config["DemoData:KeysFolder"] ?? ".data/demo-keys", CaFile);
+        return File.Exists(path) ? Path.GetFullPath(path) : null;
+    }
+
+    public static Task EnsureAsync(string folder, IEnumerable<DemoUser> users) => EnsureAsync(folder, users, null);
+
+    /// <paramref name="validFrom"/>: tests that run on a fixed clock pass a moment before it.
+    public static async Task EnsureAsync(string folder, IEnumerable<DemoUser> users, DateTimeOffset? validFrom)
+    {
+        Directory.CreateDirectory(folder);
+        var from = validFrom ?? DateTimeOffset.UtcNow.AddDays(-1);
+        using var ca = await LoadOrCreateCaAsync(folder, from);
+        foreach (var user in users)
+        {
+            foreach (var (path, authentication) in new[] { (AuthenticationFile(folder, user), true), (SigningFile(folder, user), false) })
+            {
+                if (File.Exists(path)) continue;
+                using var issued = Issue(ca, user, from, authentication);
+                await WriteAsync(path, issued);
+            }
+        }
+    }
+
+    public static X509Certificate2 Load(string path) =>
+        X509CertificateLoader.LoadPkcs12FromFile(path, DemoUsers.KeyPassword, X509KeyStorageFlags.Exportable);
+
+    private static async Task<X509Certificate2> LoadOrCreateCaAsync(string folder, DateTimeOffset from)
+    {
+        var keyPath = Path.Combine(folder, CaKeyFile);
+        if (File.Exists(keyPath) && File.Exists(Path.Combine(folder, CaFile))) return Load(keyPath);
+
+        using var key = RSA.Create(3072);
+        var request = new CertificateRequest("CN=OpenAlmaty DEV TEST CA, O=OpenAlmaty (development only), C=KZ",
+            key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        var ca = request.CreateSelfSigned(from, from.AddYears(10));
+        await File.WriteAllTextAsync(Path.Combine(folder, CaFile), ca.ExportCertificatePem());
+        await WriteAsync(keyPath, ca);
+        return ca;
+    }
+
+    private static X509Certificate2 Issue(X509Certificate2 ca, DemoUser user, DateTimeOffset from, bool authentication)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest(SubjectOf(user), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(authentication
+            ? X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment
+            : X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
+            [new Oid(authentication ? ClientAuthOid : EmailProtectionOid), new Oid(IndividualOid)], false));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        var serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] &= 0x7f;
+        using var issued = request.Create(ca, from, from.AddYears(3), serial);
+        return issued.CopyWithPrivateKey(key);
+    }
+
+    /// As NCA writes it: CN = "SURNAME NAME", SURNAME, SERIALNUMBER = IIN…, C, G = patronymic.
+    private static X500DistinguishedName SubjectOf(DemoUser user)
+    {
+        var b = new X500DistinguishedNameBuilder();
+        b.AddCommonName($"{user.LastName} {user.FirstName}");
+        b.Add("2.5.4.4", user.LastName);
+        b.Add("2.5.4.5", "IIN" + user.Iin, UniversalTagNumber.PrintableString);
+        b.AddCountryOrRegion("KZ");
+        if (user.MiddleName is { } middle) b.Add("2.5.4.42", middle);
+        return b.Build();
+    }
+
+    private static async Task WriteAsync(string path, X509Certificate2 withKey)
+    {
+        // NCA's key files use the PKCS#12 SHA-1/3DES scheme; node-forge in the page opens it.
+        var bytes = withKey.ExportPkcs12(Pkcs12ExportPbeParameters.Pkcs12TripleDesSha1, DemoUsers.KeyPassword);
+        var temp = path + ".tmp";
+        await File.WriteAllBytesAsync(temp, bytes);
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.Kindergarten.Web.Data;
+
+namespace OpenAlmaty.Kindergarten.Web.Signatures;
+
+/// A decision signed with the person's signing key: the server writes the XML, the browser
+/// has it signed (NCALayer or the key file), the server checks that what came back is what it
+/// wrote, signed by the signed-in person, and used once.
+public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifier, TimeProvider clock, ILogger<SignedRequests> log)
+{
+    public async Task<(Guid Id, string Xml)> PrepareAsync(string personIin, string kind, long? applicationId,
+        IReadOnlyDictionary<string, string> fields, CancellationToken ct = default)
+    {
+        var id = Guid.NewGuid();
+        var now = clock.GetUtcNow();
+        var xml = new StringBuilder("<request>");
+        xml.Append(CanonicalXml.Element("id", id.ToString()));
+        xml.Append(CanonicalXml.Element("kind", kind));
+        xml.Append(CanonicalXml.Element("iin", personIin));
+        if (applicationId is { } app) xml.Append(CanonicalXml.Element("application", app.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (var (name, value) in fields) xml.Append(CanonicalXml.Element(name, value));
+        xml.Append(CanonicalXml.Element("issued", CanonicalXml.Time(now)));
+        xml.Append("</request>");
+
+        var request = new SignedRequest(id, personIin, kind, applicationId, xml.ToString(), now);
+        db.Add(request);
+        await db.SaveChangesAsync(ct);
+        return (id, request.Xml);
+    }
+
+    /// Throws <see cref="SignatureRejectedException"/> with the reason; changes nothing then.
+    public async Task<VerifiedRequest> VerifyAsync(Guid id, string signedXml, string signedInIin, CancellationToken ct = default)
+    {
+        try
+        {
+            var request = await db.Set<SignedRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct)
+                ?? throw new SignatureRejectedException("request.unknown", new(
+                    "Запрос на подпись не найден. Откройте заявление и подпишите ещё раз.",
+                    "Қол қою сұрауы табылмады. Өтінішті ашып, қайта қол қойыңыз."));
+            var now = clock.GetUtcNow();
+            var verified = verifier.Verify(signedXml, KeyPurpose.Signing, now);
+            if (!string.Equals(CanonicalXml.Canonicalize(verified.ContentWithoutSignature), request.Xml, StringComparison.Ordinal))
+                throw new SignatureRejectedException("request.content-changed", new(
+                    "Подписан не тот документ, который подготовил портал. Подпишите ещё раз.",
+                    "Портал дайындаған құжатқа емес, басқа құжатқа қол қойылған. Қайта қол қойыңыз."));
+            if (verified.Signer.Iin != signedInIin || request.PersonIin != signedInIin)
+                throw new SignatureRejectedException("request.other-iin", new(
+                    "Документ подписан ключом другого человека: ИИН в подписи не совпадает с ИИН, под которым вы вошли.",
+                    "Құжатқа басқа адамның кілтімен қол қойылған: қолтаңбадағы ЖСН сіз кірген ЖСН-мен сәйкес келмейді."));
+            var updated = await db.Set<SignedRequest>()
+                .Where(r => r.Id == id && r.UsedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.UsedAt, now), ct);
+            if (updated == 0)
+                throw new SignatureRejectedException("request.used", new(
+                    "Этот документ уже подписан и отправлен. Повторная отправка не нужна.",
+                    "Бұл құжатқа бұрын қол қойылып, жіберілген. Қайта жіберудің қажеті жоқ."));
+            log.LogInformation("Signed request {RequestId} ({Kind}) accepted from {Iin}", id, request.Kind, Domain.People.Iin.Mask(signedInIin));
+            return new VerifiedRequest(id, request.Kind, request.ApplicationId, signedXml, verified.Signer);
+        }
+        catch (SignatureRejectedException e)
+        {
+            log.LogWarning("Signed request {RequestId} rejected: {Reason}", id, e.Code);
+            throw;
+        }
+    }
+}
