@@ -14,6 +14,7 @@ public static class PortalFeatures
         services.AddScoped<Features.Referrals.ReferralIssuer>();
         services.AddScoped<Features.Applications.QueuePositions>();
         services.AddScoped<Features.Applications.ApplicationPageQuery>();
+        services.AddScoped<Features.Choose.PickerQuery>();
         services.AddPortalAuth(config);
         services.AddSignIn(config);
         return services;

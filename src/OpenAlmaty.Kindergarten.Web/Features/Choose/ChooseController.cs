@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenAlmaty.Kindergarten.Domain.Applications;
+using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Domain.Kindergartens;
+using OpenAlmaty.Kindergarten.Web.Auth;
+using OpenAlmaty.Kindergarten.Web.Features.Referrals;
+using OpenAlmaty.Kindergarten.Web.Features.Shared;
+using OpenAlmaty.Kindergarten.Web.Localization;
+using OpenAlmaty.Kindergarten.Web.Signatures;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.Choose;
+
+/// "Выбрать частный сад" / "Выбрать гос сад": the list, the card, the map, "Подписать и отправить".
+[Authorize(Policy = Policies.Parent)]
+[Route("applications/{id:long}")]
+public sealed class ChooseController(PickerQuery query, SignedRequests signedRequests, ReferralIssuer issuer,
+    IConfiguration config, Lang lang, ILogger<ChooseController> log) : Controller
+{
+    public const string PrivateKind = "choose-private";
+    public const string StateKind = "choose-state";
+
+    [HttpGet("private")]
+    public Task<IActionResult> Private(long id, District? district, InstructionLanguage? language, string? q, int? org, CancellationToken ct) =>
+        PickerAsync(id, OrganisationType.PrivateStateOrder, new PickerFilter(district, language, q), org, ct);
+
+    [HttpGet("state")]
+    public Task<IActionResult> State(long id, District? district, InstructionLanguage? language, string? q, int? org, CancellationToken ct) =>
+        PickerAsync(id, OrganisationType.State, new PickerFilter(district, language, q), org, ct);
+
+    [HttpPost("choose")]
+    public async Task<IActionResult> Choose(long id, Guid requestId, string? signedXml, int organisationId, string? kind, CancellationToken ct)
+    {
+        var application = await query.ApplicationAsync(id, User.PersonId()!.Value, ct);
+        if (application is null) return NotFound();
+        try
+        {
+            var verified = await signedRequests.VerifyAsync(requestId, signedXml ?? "", User.Iin()!, ct);
+            var type = verified.Kind == PrivateKind ? OrganisationType.PrivateStateOrder
+                : verified.Kind == StateKind ? OrganisationType.State : (OrganisationType?)null;
+            if (type is null || verified.ApplicationId != id || SignedFields.Read(verified.SignedXml, "organisation") != organisationId.ToString())
+                throw new DomainException("request.mismatch", new("Подписанный запрос относится к другому выбору. Выберите организацию ещё раз.",
+                    "Қол қойылған сұрау басқа таңдауға қатысты. Ұйымды қайта таңдаңыз."));
+            var referral = await issuer.IssueAsync(id, organisationId, type.Value, User.Identity!.Name!, verified.SignedXml, ct);
+            TempData["Message"] = lang[$"Направление № {referral.Number} выдано. Оно действительно до {AlmatyTime.Format(referral.ValidUntil)}; документ — во вкладке «Общие документы».",
+                $"№ {referral.Number} жолдама берілді. Ол {AlmatyTime.Format(referral.ValidUntil)} дейін жарамды; құжат «Жалпы құжаттар» қойындысында."];
+            return Redirect($"/applications/{id}");
+        }
+        catch (SignatureRejectedException e) when (e.Code == "request.used")
+        {
+            // A second click on a request that went through: the first one decided.
+            TempData["Message"] = lang.Of(e.Reason);
+            return Redirect($"/applications/{id}");
+        }
+        catch (Exception e) when (e is SignatureRejectedException or DomainException)
+        {
+            var (code, text) = e is SignatureRejectedException s ? (s.Code, s.Reason) : (((DomainException)e).Code, ((DomainException)e).Text);
+            log.LogInformation("Choice for application {ApplicationId} refused: {Reason}", id, code);
+            TempData["Error"] = lang.Of(text);
+            // A seat someone else just took: the parent stays on the list and picks another.
+            var backToList = code is "seat.taken" or "seat.priority" or "request.mismatch" or "request.content-changed";
+            return Redirect(backToList ? $"/applications/{id}/{(kind == "state" ? "state" : "private")}" : $"/applications/{id}");
+        }
+    }
+
+    private async Task<IActionResult> PickerAsync(long id, OrganisationType type, PickerFilter filter, int? org, CancellationToken ct)
+    {
+        var application = await query.ApplicationAsync(id, User.PersonId()!.Value, ct);
+        if (application is null) return NotFound();
+        var offered = application.Status == ApplicationStatus.Notified;
+        if (!application.Status.IsInQueue())
+        {
+            TempData["Error"] = lang["Выбор детского сада недоступно: ребёнок не стоит в очереди.", "Балабақшаны таңдау қолжетімсіз: бала кезекте тұрған жоқ."];
+            return Redirect($"/applications/{id}");
+        }
+        var organisations = await query.AvailableAsync(application.BirthYear, type, offered, filter, ct);
+        var selected = org is null ? null : organisations.FirstOrDefault(o => o.Id == org);
+        (Guid Id, string Xml)? request = null;
+        if (selected is not null)
+        {
+            request = await signedRequests.PrepareAsync(User.Iin()!, type == OrganisationType.State ? StateKind : PrivateKind, id,
+                new Dictionary<string, string>
+                {
+                    ["registration"] = application.RegistrationNumber,
+                    ["child"] = application.ChildName,
+                    ["organisation"] = selected.Id.ToString(),
+                    ["organisationName"] = selected.NameRu,
+                    ["ageGroup"] = application.BirthYear.ToString(),
+                }, ct);
+        }
+        return View("Picker", new PickerPage(id, application.RegistrationNumber, application.ChildName, application.BirthYear, type, filter,
+            organisations, selected, request?.Id, request?.Xml, config["Map:TileUrl"]));
+    }
+}
