@@ -8,7 +8,7 @@ namespace OpenAlmaty.Kindergarten.Domain.Tests.TestData;
 /// An application brought to a status by the domain's own transitions.
 internal sealed class ApplicationBuilder
 {
-    public const string Staff = "Сейткали А. (управление образования)";
+    public const string StaffActor = "Сейткали А. (управление образования)";
     public const string SignedXml = "<signed>request</signed>";
 
     private long _id = 1;
@@ -60,7 +60,7 @@ internal sealed class ApplicationBuilder
     public Application Enrolled()
     {
         var application = Referred(out var referral);
-        application.ConfirmArrival(referral, Moments.BeforeDeadline, Staff);
+        application.ConfirmArrival(referral, Moments.BeforeDeadline, StaffActor);
         return application;
     }
 
