@@ -183,6 +183,7 @@ public sealed class Application
 
     public void LiftStopList(DateTimeOffset now, string actor, string reason)
     {
+        RequireStatus(ApplicationStatus.Queued, ApplicationStatus.Notified);
         RequireReason(reason);
         if (!IsStopListed(now))
             throw new DomainException("stop-list.none", new("Заявление не в стоп-листе.", "Өтініш стоп-парақта емес."));

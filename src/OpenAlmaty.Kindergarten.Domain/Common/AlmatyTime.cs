@@ -25,5 +25,6 @@ public static class AlmatyTime
     /// 23:59:59 of that day in Almaty, as UTC: the moment a day-based deadline ends.
     public static DateTimeOffset EndOfDay(DateOnly date) => FromLocal(date, new TimeOnly(23, 59, 59));
 
-    public static string Format(DateTimeOffset instant) => ToLocal(instant).ToString("dd.MM.yyyy HH:mm");
+    public static string Format(DateTimeOffset instant) =>
+        ToLocal(instant).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
