@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Web.Auth;
+using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Features.Shared;
+using OpenAlmaty.Kindergarten.Web.Localization;
+using OpenAlmaty.Kindergarten.Web.Signatures;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.Attach;
+
+public sealed record AttachPage(string? Number, string? ChildIin, Guid? RequestId, string? XmlToSign);
+
+/// "Прикрепление заявления к ИИН-у родителя": the second parent enters the registration number and
+/// the child's IIN, signs, and the application appears in their journal too.
+[Authorize(Policy = Policies.Parent)]
+[Route("applications/attach")]
+public sealed class AttachController(AppDbContext db, SignedRequests signedRequests, TimeProvider clock, Lang lang) : Controller
+{
+    public const string Kind = "attach";
+
+    /// The same answer for a wrong number and a wrong IIN: the form tells no stranger which one exists.
+    private static readonly LocalizedText NotFoundText = new(
+        "Заявление с таким регистрационным номером и ИИН ребёнка не найдено. Проверьте оба значения.",
+        "Мұндай тіркеу нөмірі мен баланың ЖСН-і бар өтініш табылмады. Екі мәнді де тексеріңіз.");
+
+    [HttpGet("")]
+    public IActionResult Form() => View(new AttachPage(null, null, null, null));
+
+    [HttpPost("review")]
+    public async Task<IActionResult> Review(string? number, string? childIin, CancellationToken ct)
+    {
+        var found = await FindAsync(number, childIin, ct);
+        if (found is null)
+        {
+            ModelState.AddModelError("", lang.Of(NotFoundText));
+            return View("Form", new AttachPage(number, childIin, null, null));
+        }
+        if (await db.ApplicationAccess.AnyAsync(x => x.ApplicationId == found.Value && x.PersonId == User.PersonId(), ct))
+        {
+            TempData["Message"] = lang["Это заявление уже есть в вашем журнале.", "Бұл өтініш сіздің журналыңызда бар."];
+            return Redirect($"/applications/{found.Value}");
+        }
+        var (requestId, xml) = await signedRequests.PrepareAsync(User.Iin()!, Kind, found.Value, new Dictionary<string, string>
+        {
+            ["registration"] = number!.Trim().ToUpperInvariant(),
+            ["childIin"] = childIin!.Trim(),
+        }, ct);
+        return View("Form", new AttachPage(number, childIin, requestId, xml));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Attach(Guid requestId, string? signedXml, CancellationToken ct)
+    {
+        try
+        {
+            var verified = await signedRequests.VerifyAsync(requestId, signedXml ?? "", User.Iin()!, ct);
+            if (verified.Kind != Kind || verified.ApplicationId is null)
+                throw new DomainException("request.mismatch", new("Подписанный запрос относится к другому действию.", "Қол қойылған сұрау басқа әрекетке қатысты."));
+            var applicationId = await FindAsync(SignedFields.Read(verified.SignedXml, "registration"), SignedFields.Read(verified.SignedXml, "childIin"), ct);
+            if (applicationId != verified.ApplicationId) throw new DomainException("attach.not-found", NotFoundText);
+            var application = await db.Applications.Include(a => a.Access).SingleAsync(a => a.Id == applicationId, ct);
+            var parent = await db.People.SingleAsync(p => p.Id == User.PersonId(), ct);
+            application.AttachTo(parent, clock.GetUtcNow(), verified.SignedXml);
+            await db.SaveChangesAsync(ct);
+            TempData["Message"] = lang[$"Заявление {application.RegistrationNumber} прикреплено к вашему ИИН.", $"{application.RegistrationNumber} өтініші сіздің ЖСН-іңізге бекітілді."];
+            return Redirect($"/applications/{application.Id}");
+        }
+        catch (SignatureRejectedException e)
+        {
+            TempData["Error"] = lang.Of(e.Reason);
+        }
+        catch (DomainException e)
+        {
+            TempData["Error"] = lang.Of(e.Text);
+        }
+        return Redirect("/applications/attach");
+    }
+
+    private async Task<long?> FindAsync(string? number, string? childIin, CancellationToken ct)
+    {
+        var n = number?.Trim().ToUpperInvariant();
+        var iin = childIin?.Trim();
+        if (string.IsNullOrEmpty(n) || string.IsNullOrEmpty(iin)) return null;
+        var id = await db.Applications.Where(a => a.RegistrationNumber == n && a.Child!.Iin == iin)
+            .Select(a => (long?)a.Id).SingleOrDefaultAsync(ct);
+        return id;
+    }
+}

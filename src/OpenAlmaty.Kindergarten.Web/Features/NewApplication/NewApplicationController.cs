@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.Kindergarten.Domain.Applications;
+using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Domain.Kindergartens;
+using OpenAlmaty.Kindergarten.Domain.People;
+using OpenAlmaty.Kindergarten.Web.Auth;
+using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Features.Applications;
+using OpenAlmaty.Kindergarten.Web.Features.Shared;
+using OpenAlmaty.Kindergarten.Web.Localization;
+using OpenAlmaty.Kindergarten.Web.Signatures;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.NewApplication;
+
+/// "Постановка на очередь": the form, a review with the signature, the registration.
+[Authorize(Policy = Policies.Parent)]
+[Route("applications/new")]
+public sealed class NewApplicationController(AppDbContext db, SignedRequests signedRequests, QueuePositions positions,
+    TimeProvider clock, Lang lang) : Controller
+{
+    public const string Kind = "new-application";
+
+    /// Children are queued from birth until they turn 6 (Order No. 254: "до 6 лет").
+    public const int MaximumAge = 6;
+
+    [HttpGet("")]
+    public IActionResult Form() => View(new NewApplicationForm());
+
+    [HttpPost("review")]
+    public async Task<IActionResult> Review(NewApplicationForm form, CancellationToken ct)
+    {
+        var birthDate = await ValidateAsync(form, ct);
+        if (birthDate is null) return View("Form", form);
+        var (requestId, xml) = await signedRequests.PrepareAsync(User.Iin()!, Kind, null, new Dictionary<string, string>
+        {
+            ["childIin"] = form.ChildIin.Trim(),
+            ["lastName"] = form.LastName.Trim(),
+            ["firstName"] = form.FirstName.Trim(),
+            ["middleName"] = form.MiddleName?.Trim() ?? "",
+            ["privilege"] = form.Privilege.ToString(),
+            ["language"] = form.Language.ToString(),
+            ["additionalEmail"] = form.AdditionalEmail?.Trim() ?? "",
+            ["additionalPhone"] = form.AdditionalPhone?.Trim() ?? "",
+        }, ct);
+        return View(new NewApplicationReview(form, birthDate.Value, requestId, xml));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Register(Guid requestId, string? signedXml, CancellationToken ct)
+    {
+        try
+        {
+            var verified = await signedRequests.VerifyAsync(requestId, signedXml ?? "", User.Iin()!, ct);
+            if (verified.Kind != Kind)
+                throw new DomainException("request.mismatch", new("Подписанный запрос относится к другому действию.", "Қол қойылған сұрау басқа әрекетке қатысты."));
+            string F(string name) => SignedFields.Read(verified.SignedXml, name) ?? "";
+            var iin = Iin.Parse(F("childIin"));
+            var child = await db.Children.SingleOrDefaultAsync(c => c.Iin == iin.Value, ct)
+                ?? db.Children.Add(new Child(iin, F("lastName"), F("firstName"), F("middleName"))).Entity;
+            var others = child.Id == 0 ? [] : await db.Applications.Where(a => a.ChildId == child.Id).Select(a => a.Status).ToListAsync(ct);
+            var applicant = await db.People.SingleAsync(p => p.Id == User.PersonId(), ct);
+            var now = clock.GetUtcNow();
+            var serial = await db.Database.SqlQuery<long>($"select nextval('registration_number_seq') as \"Value\"").SingleAsync(ct);
+            var application = Application.File(child, applicant, RegistrationNumber.Format(AlmatyTime.ToLocal(now).Year, serial),
+                Enum.Parse<Privilege>(F("privilege")), Enum.Parse<InstructionLanguage>(F("language")),
+                NullIfEmpty(F("additionalEmail")), NullIfEmpty(F("additionalPhone")), now, others, signedXml: verified.SignedXml);
+            db.Applications.Add(application);
+            await db.SaveChangesAsync(ct);
+            var number = await positions.ForAsync(application.Id, ct);
+            TempData["Message"] = lang[$"Заявление зарегистрировано: № {application.RegistrationNumber}, номер в очереди {number}.",
+                $"Өтініш тіркелді: № {application.RegistrationNumber}, кезек нөмірі {number}."];
+            return Redirect($"/applications/{application.Id}");
+        }
+        catch (SignatureRejectedException e)
+        {
+            TempData["Error"] = lang.Of(e.Reason);
+        }
+        catch (DomainException e)
+        {
+            TempData["Error"] = lang.Of(e.Text);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { ConstraintName: "ux_applications_active_child" })
+        {
+            TempData["Error"] = lang.Of(DuplicateText);
+        }
+        return Redirect("/applications/new");
+    }
+
+    private static readonly LocalizedText DuplicateText = new(
+        "У ребёнка уже есть действующее заявление. Новое можно подать, когда ребёнок зачислен в детский сад.",
+        "Баланың қолданыстағы өтініші бар. Жаңасын бала балабақшаға қабылданған соң беруге болады.");
+
+    private async Task<DateOnly?> ValidateAsync(NewApplicationForm form, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) ModelState.AddModelError("", lang["Проверьте заполнение полей.", "Өрістердің толтырылуын тексеріңіз."]);
+        if (!Iin.TryParse(form.ChildIin, out var iin, out var error))
+        {
+            ModelState.AddModelError(nameof(form.ChildIin), lang.Of(error));
+            return null;
+        }
+        var today = AlmatyTime.Today(clock.GetUtcNow());
+        if (iin.BirthDate > today || iin.AgeOn(today) >= MaximumAge)
+            ModelState.AddModelError(nameof(form.ChildIin), lang["На очередь ставят детей в возрасте до 6 лет: проверьте ИИН ребёнка.",
+                "Кезекке 6 жасқа дейінгі балалар қойылады: баланың ЖСН-ін тексеріңіз."]);
+        var active = await db.Applications.AnyAsync(a => a.Child!.Iin == iin.Value
+            && (a.Status == ApplicationStatus.Queued || a.Status == ApplicationStatus.Notified || a.Status == ApplicationStatus.Referred), ct);
+        if (active) ModelState.AddModelError(nameof(form.ChildIin), lang.Of(DuplicateText));
+        return ModelState.ErrorCount == 0 ? iin.BirthDate : null;
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    internal static string Format(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+}
