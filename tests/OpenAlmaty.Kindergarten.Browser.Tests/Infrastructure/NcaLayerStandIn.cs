@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using OpenAlmaty.Kindergarten.Web.Tests.SignIn;
+using OpenAlmaty.Kindergarten.Web.Tests.Signatures;
 
 namespace OpenAlmaty.Kindergarten.Browser.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenAlmaty.Kindergarten.Web.Tests.Signatures;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 using OpenAlmaty.Kindergarten.Web.Signatures;
 using OpenAlmaty.Kindergarten.Web.Tests.Infrastructure;
