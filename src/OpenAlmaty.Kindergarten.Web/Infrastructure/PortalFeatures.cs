@@ -1,6 +1,7 @@
 using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Features.SignIn;
 using OpenAlmaty.Kindergarten.Web.Localization;
+using OpenAlmaty.Kindergarten.Web.Signatures;
 
 namespace OpenAlmaty.Kindergarten.Web.Infrastructure;
 
@@ -16,6 +17,7 @@ public static class PortalFeatures
         services.AddScoped<Features.Applications.ApplicationPageQuery>();
         services.AddScoped<Features.Choose.PickerQuery>();
         services.AddPortalAuth(config);
+        services.AddSignatureVerification(config);
         services.AddSignIn(config);
         return services;
     }

@@ -16,6 +16,12 @@ public static class SignInSetup
         services.AddScoped<SignInService>();
         services.AddScoped<SignedRequests>();
 
+        // The demo keys' test CA (DemoData:KeysFolder/ca.crt) is trusted everywhere but production.
+        services.AddOptions<EdsOptions>().PostConfigure<IConfiguration, IHostEnvironment>((o, cfg, env) =>
+        {
+            if (DemoKeys.TrustedFolderAnchor(cfg, env) is { } ca && !o.TrustAnchors.Contains(ca)) o.TrustAnchors.Add(ca);
+        });
+
         // Session and anti-forgery cookies travel only over HTTPS in production; development
         // and the test hosts run on plain http.
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)

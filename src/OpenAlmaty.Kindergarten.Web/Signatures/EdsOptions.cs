@@ -1,0 +1,23 @@
+namespace OpenAlmaty.Kindergarten.Web.Signatures;
+
+/// How the certificate's revocation is checked: not at all (development: no network),
+/// by OCSP, or by OCSP and then the CRL when OCSP gives no answer.
+public enum RevocationMode { Off, Ocsp, OcspThenCrl }
+
+/// Section "Eds".
+public sealed class EdsOptions
+{
+    public const string Section = "Eds";
+
+    /// Pinned CA certificates (DER or PEM files). A signer's certificate must be issued by one of
+    /// them; the OS trust store is never consulted.
+    public List<string> TrustAnchors { get; set; } = [];
+
+    /// NCA's test certificates carry IINs such as 123456789011 that fail the check digit.
+    /// Honoured only outside Production.
+    public bool AllowTestIins { get; set; }
+
+    public RevocationMode Revocation { get; set; } = RevocationMode.Off;
+
+    public TimeSpan RevocationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

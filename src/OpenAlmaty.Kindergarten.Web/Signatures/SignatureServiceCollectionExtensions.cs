@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace OpenAlmaty.Kindergarten.Web.Signatures;
+
+public static class SignatureServiceCollectionExtensions
+{
+    /// ЭЦП verification: options from section "Eds", pinned trust anchors, revocation checks.
+    public static IServiceCollection AddSignatureVerification(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EdsOptions>().Bind(configuration.GetSection(EdsOptions.Section));
+        services.AddHttpClient(OcspClient.HttpClientName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TrustAnchors>();
+        services.AddSingleton<OcspClient>();
+        services.AddSingleton<CrlClient>();
+        services.AddSingleton<IRevocationChecker, RevocationChecker>();
+        services.AddSingleton<CertificateValidator>();
+        services.AddSingleton<IXmlSignatureVerifier, XmlSignatureVerifier>();
+        services.AddSingleton<CmsSignatureVerifier>();
+        return services;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography.Xml;
+using System.Xml;
+
+namespace OpenAlmaty.Kindergarten.Web.Signatures;
+
+/// The signature mathematics of one ds:Signature, without the certificate checks.
+internal static class XmlDsigMath
+{
+    public sealed record Result(XmlDsigProfile Profile, string ContentWithoutSignature);
+
+    public static XmlDocument Parse(string xml)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+        var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), settings);
+            document.Load(reader);
+        }
+        catch (XmlException)
+        {
+            throw xml.Contains("<!DOCTYPE", StringComparison.Ordinal) ? SignatureRejections.Dtd() : SignatureRejections.Malformed();
+        }
+        if (document.DocumentElement is null) throw SignatureRejections.Malformed();
+        return document;
+    }
+
+    public static List<XmlElement> Signatures(XmlDocument document) =>
+        document.GetElementsByTagName("Signature", XmlDsigProfile.DsigNamespace).OfType<XmlElement>().ToList();
+
+    /// Verifies the signature at <paramref name="index"/> against the document as it was when it
+    /// was made: later signatures (NCALayer appends each one) are taken away first.
+    public static Result Verify(XmlDocument original, int index)
+    {
+        var document = (XmlDocument)original.CloneNode(true);
+        var signatures = Signatures(document);
+        foreach (var later in signatures.Skip(index + 1)) later.ParentNode!.RemoveChild(later);
+        var signature = signatures[index];
+        var profile = XmlDsigProfile.Read(signature);
+
+        var content = WithoutSignature(signature, out var canonical);
+        var digest = profile.Kind == XmlSignatureKind.Gost2015 ? Gost2015.Hash(canonical) : SHA256.HashData(canonical);
+        if (!CryptographicOperations.FixedTimeEquals(digest, profile.DigestValue)) throw SignatureRejections.ContentChanged();
+
+        var valid = profile.Kind == XmlSignatureKind.Gost2015
+            ? Gost2015.Verify(profile.Certificate, CanonicalSignedInfo(profile.SignedInfo), profile.SignatureValue)
+            : VerifyRsa(document, signature, profile);
+        if (!valid) throw SignatureRejections.Invalid();
+        return new Result(profile, content);
+    }
+
+    // The enveloped-signature + c14n#WithComments transforms: the document minus the signature.
+    private static string WithoutSignature(XmlElement signature, out byte[] canonical)
+    {
+        var parent = signature.ParentNode!;
+        var next = signature.NextSibling;
+        var document = signature.OwnerDocument;
+        parent.RemoveChild(signature);
+        try
+        {
+            canonical = Canonical(new XmlDsigC14NWithCommentsTransform(), document);
+            return document.DocumentElement!.OuterXml;
+        }
+        finally
+        {
+            parent.InsertBefore(signature, next);
+        }
+    }
+
+    private static bool VerifyRsa(XmlDocument document, XmlElement signature, XmlDsigProfile profile)
+    {
+        if (profile.Certificate.GetRSAPublicKey() is not { } key) return false;
+        using (key)
+        {
+            try
+            {
+                var signedXml = new SignedXml(document);
+                signedXml.LoadXml(signature);
+                return signedXml.CheckSignature(key);
+            }
+            catch (CryptographicException)
+            {
+                return false;
+            }
+        }
+    }
+
+    // Inclusive c14n of SignedInfo carries the namespaces it inherits from its ancestors.
+    private static byte[] CanonicalSignedInfo(XmlElement signedInfo)
+    {
+        var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+        var copy = (XmlElement)document.ImportNode(signedInfo, true);
+        document.AppendChild(copy);
+        var seen = copy.Attributes.OfType<XmlAttribute>().Select(a => a.Name).ToHashSet();
+        for (var ancestor = signedInfo.ParentNode as XmlElement; ancestor is not null; ancestor = ancestor.ParentNode as XmlElement)
+        {
+            foreach (var attribute in ancestor.Attributes.OfType<XmlAttribute>())
+            {
+                var isNamespace = attribute.Prefix == "xmlns" || (attribute.Prefix == "" && attribute.LocalName == "xmlns");
+                if (!isNamespace || !seen.Add(attribute.Name) || attribute.Value == "") continue;
+                var declaration = document.CreateAttribute(attribute.Prefix, attribute.LocalName, attribute.NamespaceURI);
+                declaration.Value = attribute.Value;
+                copy.Attributes.Append(declaration);
+            }
+        }
+        return Canonical(new XmlDsigC14NTransform(), document);
+    }
+
+    private static byte[] Canonical(Transform transform, XmlDocument document)
+    {
+        transform.LoadInput(document);
+        using var output = (Stream)transform.GetOutput(typeof(Stream));
+        using var buffer = new MemoryStream();
+        output.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}

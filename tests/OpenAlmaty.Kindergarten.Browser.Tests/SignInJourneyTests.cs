@@ -1,0 +1,129 @@
+using Microsoft.Playwright;
+using OpenAlmaty.Kindergarten.Browser.Tests.Infrastructure;
+using OpenAlmaty.Kindergarten.Web.Data.Seeding;
+using OpenAlmaty.Kindergarten.Web.Signatures;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpenAlmaty.Kindergarten.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SignInJourneyTests(BrowserPortal portal)
+{
+    private static readonly DemoUser Parent = DemoUsers.Parent1;
+
+    [Fact]
+    public async Task SignIn_DemoKeyFileOpenedInBrowser_ShowsParentsCabinet()
+    {
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync("/login");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Вход в личный кабинет" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Место хранения ключа").SelectOptionAsync("file");
+        await page.GetByLabel("Файл ключа (AUTH_RSA_….p12)").SetInputFilesAsync(DemoKeys.AuthenticationFile(portal.KeysFolder, Parent));
+        await page.GetByLabel("Пароль ключа").FillAsync(DemoUsers.KeyPassword);
+        await BrowserPortal.ScreenshotAsync(page, "login-key-file");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти в личный кабинет" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/applications");
+        await ExpectSignedInAsync(page);
+    }
+
+    [Fact]
+    public async Task SignIn_KeyFileWithWrongPassword_SaysSoAndStaysOnPage()
+    {
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync("/login");
+
+        await page.GetByLabel("Место хранения ключа").SelectOptionAsync("file");
+        await page.GetByLabel("Файл ключа (AUTH_RSA_….p12)").SetInputFilesAsync(DemoKeys.AuthenticationFile(portal.KeysFolder, Parent));
+        await page.GetByLabel("Пароль ключа").FillAsync("wrong");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти в личный кабинет" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Неверный пароль ключа");
+        Assert.EndsWith("/login", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_NcaLayerCommonUtils_ListsTokensAndSignsWithChosenStorage()
+    {
+        var page = await portal.NewPageAsync();
+        var ncaLayer = StandIn();
+        await ncaLayer.AttachAsync(page);
+        await page.GotoAsync("/login");
+
+        var storage = page.GetByLabel("Место хранения ключа");
+        await Expect(storage.Locator("option[value=AKKaztokenStore]")).ToHaveTextAsync("Казтокен");
+        await storage.SelectOptionAsync("PKCS12");
+        await BrowserPortal.ScreenshotAsync(page, "login-ncalayer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти в личный кабинет" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/applications");
+        await ExpectSignedInAsync(page);
+        var sign = ncaLayer.Requests.Single(r => (string?)r["method"] == "signXml");
+        Assert.Equal("kz.gov.pki.knca.commonUtils", (string?)sign["module"]);
+        Assert.Equal(["PKCS12", "AUTHENTICATION"], sign["args"]!.AsArray().Take(2).Select(a => (string?)a));
+        Assert.StartsWith("<login><nonce>", (string?)sign["args"]![2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_NcaLayerBasics_AsksForAuthenticationKeyInXml()
+    {
+        var page = await portal.NewPageAsync();
+        var ncaLayer = StandIn();
+        await ncaLayer.AttachAsync(page);
+        await page.GotoAsync("/login");
+
+        await page.GetByLabel("Место хранения ключа").SelectOptionAsync("basics");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти в личный кабинет" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/applications");
+        await ExpectSignedInAsync(page);
+        var args = ncaLayer.Requests.Single(r => (string?)r["module"] == "kz.gov.pki.knca.basics")["args"]!;
+        Assert.Equal("xml", (string?)args["format"]);
+        Assert.Equal("1.3.6.1.5.5.7.3.2", (string?)args["signerParams"]!["extKeyUsageOids"]![0]);
+        Assert.Empty(args["signerParams"]!["chain"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task SignIn_CancelledInNcaLayer_SaysCancelledAndStaysOnPage()
+    {
+        var page = await portal.NewPageAsync();
+        var ncaLayer = StandIn();
+        ncaLayer.Cancel = true;
+        await ncaLayer.AttachAsync(page);
+        await page.GotoAsync("/login");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти в личный кабинет" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Подписание отменено.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Войти в личный кабинет" })).ToBeEnabledAsync();
+    }
+
+    [Fact]
+    public async Task SignIn_NcaLayerNotRunning_ExplainsAndLinksToInstall()
+    {
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync("/login");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти в личный кабинет" }).ClickAsync();
+
+        var status = page.GetByRole(AriaRole.Status);
+        await Expect(status).ToContainTextAsync("Не удалось подключиться к NCALayer");
+        await Expect(status.GetByRole(AriaRole.Link, new() { Name = "pki.gov.kz" })).ToHaveAttributeAsync("href", "https://pki.gov.kz/ncalayer/");
+        await BrowserPortal.ScreenshotAsync(page, "login-no-ncalayer");
+    }
+
+    private NcaLayerStandIn StandIn() => new(
+        DemoKeys.Load(DemoKeys.AuthenticationFile(portal.KeysFolder, Parent)),
+        DemoKeys.Load(DemoKeys.SigningFile(portal.KeysFolder, Parent)));
+
+    /// The lead's journal is not on this branch yet: the header shows who is signed in and the
+    /// way to it, "Просмотр".
+    private static async Task ExpectSignedInAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        var header = page.Locator("header");
+        await Expect(header).ToContainTextAsync($"{Parent.LastName} {Parent.FirstName} {Parent.MiddleName}");
+        await Expect(header.GetByRole(AriaRole.Link, new() { Name = "Просмотр" })).ToBeVisibleAsync();
+    }
+}
