@@ -5,7 +5,7 @@ namespace OpenAlmaty.Kindergarten.Web.Tests.Signatures;
 
 /// A throw-away CA and NCA-shaped people's certificates, made in memory for each test run:
 /// no private key is ever written to disk or committed.
-internal sealed class TestPki : IDisposable
+public sealed class TestPki : IDisposable
 {
     public const string ClientAuth = "1.3.6.1.5.5.7.3.2";
     public const string EmailProtection = "1.3.6.1.5.5.7.3.4";
