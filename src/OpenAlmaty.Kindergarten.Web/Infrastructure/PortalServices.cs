@@ -78,6 +78,10 @@ public static class PortalServices
         if (!config.GetValue("Database:Migrate", false)) return;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await DatabaseSetup.MigrateAndSeedAsync(db, scope.ServiceProvider, config.GetValue("DemoData:Seed", false), app.Lifetime.ApplicationStopping);
+        var demoData = config.GetValue("DemoData:Seed", false);
+        await DatabaseSetup.MigrateAndSeedAsync(db, scope.ServiceProvider, demoData, app.Lifetime.ApplicationStopping);
+        // The demo people's key files (and the test CA they chain to) for signing in locally.
+        if (demoData)
+            await Signatures.DemoKeys.EnsureAsync(config["DemoData:KeysFolder"] ?? ".data/demo-keys", Data.Seeding.DemoUsers.All);
     }
 }
