@@ -15,7 +15,7 @@ internal static class TestIins
         while (true)
         {
             var serial = Interlocked.Increment(ref _serial) % 10000;
-            var head = $"{birthDate:yyMMdd}{century}{serial:D4}".ToString(CultureInfo.InvariantCulture);
+            var head = string.Create(CultureInfo.InvariantCulture, $"{birthDate:yyMMdd}{century}{serial:D4}");
             for (var check = 0; check <= 9; check++)
             {
                 if (Iin.TryParse(head + check, out _, out _)) return head + check;
