@@ -95,7 +95,7 @@ public sealed class VerifyTests(DatabaseFixture fixture) : IClassFixture<Databas
     {
         var now = new DateTimeOffset(2026, 11, 25, 4, 0, 0, TimeSpan.Zero);
         var unique = Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
-        var childIin = TestIins.Next(new DateOnly(2022, 10, 24), male: true);
+        var childIin = TestData.TestIins.Make(new DateOnly(2022, 10, 24));
         await using var db = fixture.Database.CreateContext();
         var parent = db.People.FirstOrDefault(p => p.Iin == ParentIin)
             ?? db.People.Add(new Person(Iin.Parse(ParentIin), "ТУЛЕУБАЕВА", "Айгерим", "Маратовна")).Entity;

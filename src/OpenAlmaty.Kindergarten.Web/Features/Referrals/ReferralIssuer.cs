@@ -6,6 +6,7 @@ using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
 using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Documents;
 using OpenAlmaty.Kindergarten.Web.Features.Calendar;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Referrals;
@@ -19,7 +20,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Referrals;
 /// - the seat is taken by one conditional UPDATE (free_seats = free_seats - 1 WHERE free_seats > 0):
 ///   PostgreSQL serialises updates of the row and re-checks the condition after the other
 ///   transaction commits, so the count never goes below zero and a lost race answers "taken".
-public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars)
+public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars, ReferralDocuments documents)
 {
     /// Working days a referral is valid after the day of issue (the day itself does not count).
     public const int ValidWorkingDays = 5;
@@ -76,6 +77,11 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
 
             db.Referrals.Add(referral);
             await db.SaveChangesAsync(ct);
+            // The referral's PDF is made once, here, and stored: a download is identical every time.
+            db.ApplicationDocuments.Add(new ApplicationDocument(application.Id, DocumentKind.Referral,
+                $"Направление № {referral.Number} / Жолдама № {referral.Number}", ReferralDocuments.FileName(referral),
+                ReferralDocuments.ContentType, documents.Render(referral, application.Child!, organisation), now, referral.Id));
+            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return referral;
         });
@@ -107,11 +113,12 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
         return $"R.{AlmatyTime.ToLocal(now).Year}.{next:D6}";
     }
 
-    /// 10 characters from an alphabet without look-alikes (no 0/O, 1/I/L): printed under the QR code.
+    /// 16 characters (about 79 bits) from an alphabet without look-alikes (no 0/O, 1/I/L): the
+    /// public /verify page must not be guessable by trying codes.
     public static string NewVerificationCode()
     {
         const string alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-        return string.Create(10, 0, (span, _) =>
+        return string.Create(16, 0, (span, _) =>
         {
             for (var i = 0; i < span.Length; i++) span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
         });
