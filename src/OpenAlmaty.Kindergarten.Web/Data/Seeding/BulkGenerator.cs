@@ -51,6 +51,7 @@ public static class BulkGenerator
         var plan = new BulkPlan(new Random(seed), now, calendar, last, usedIins, usedCodes);
         plan.AddOrganisations(organisations);
         plan.AddApplications(applications);
+        plan.NumberApplications();
         plan.OfferStateSeats();
         plan.CutHistory(historyEvents);
 

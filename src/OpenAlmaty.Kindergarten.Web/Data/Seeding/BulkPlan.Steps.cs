@@ -93,6 +93,13 @@ public sealed partial class BulkPlan
         }
     }
 
+    /// Serials from the sequence in the order the children joined the queue, as the portal gives them.
+    public void NumberApplications()
+    {
+        foreach (var a in Applications.OrderBy(a => a.QueuedAt).ThenBy(a => a.Id))
+            a.RegistrationNumber = RegistrationNumber.Format(AlmatyTime.Today(a.QueuedAt).Year, ++_registrationSerial);
+    }
+
     /// Exactly <paramref name="budget"/> events: whole histories of applications picked at
     /// random while they fit, then call-centre notes (which change nothing) to make up the count.
     public void CutHistory(int budget)

@@ -102,7 +102,7 @@ public sealed partial class BulkPlan(Random r, DateTimeOffset now, WorkingCalend
         var channel = r.NextDouble();
         var application = new BulkApplication
         {
-            Id = ++_applicationId, RegistrationNumber = RegistrationNumber.Format(AlmatyTime.Today(queuedAt).Year, ++_registrationSerial), ChildId = child.Id, Applicant = applicant, QueuedAt = queuedAt, StatusChangedAt = queuedAt,
+            Id = ++_applicationId, ChildId = child.Id, Applicant = applicant, QueuedAt = queuedAt, StatusChangedAt = queuedAt,
             Privilege = privilege, BirthYear = child.BirthDate.Year, Language = (InstructionLanguage)(1 + r.Next(4)),
             TsonNumber = channel < 0.25 ? $"{r.Next(10, 100)}{queuedAt:yyyyMMdd}{r.Next(100000, 1000000)}" : null,
             PepNumber = channel is >= 0.25 and < 0.6 ? $"100{r.Next(1000000, 10000000)}{r.Next(100, 1000)}" : null,
