@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Domain.Staff;
@@ -163,6 +164,41 @@ public sealed class SignInTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFixt
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(LoginForm.ReasonIn(await response.Content.ReadAsStringAsync()));
         await AssertNothingChangedAsync(form.Nonce, people);
+    }
+
+    [Fact]
+    public async Task SignIn_RejectedForKazakhReader_ReasonInKazakh()
+    {
+        await using var portal = keys.Portal();
+        var client = portal.CreateClient(NoRedirects);
+        await client.GetAsync("/lang/kk");
+        var form = await LoginForm.OpenAsync(client);
+
+        var response = await form.PostAsync(client, NcaXmlSigner.Sign(form.Xml, keys.SigningKey(DemoUsers.Parent1)));
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal("eds.cert.signing-key-for-sign-in", LoginForm.ReasonIn(html));
+        Assert.Contains("<h1 class=\"h3 mb-3\">Жеке кабинетке кіру</h1>", html);
+        Assert.Contains(OpenAlmaty.Kindergarten.Web.Signatures.SignatureRejections.SigningKeyForSignIn().Reason.Kk, html);
+    }
+
+    [Fact]
+    public async Task SignIn_InProduction_SessionCookieIsSecureHttpOnlySameSite()
+    {
+        await using var testing = keys.Portal();
+        testing.Settings["Hangfire:Enabled"] = "false";
+        await using var production = testing.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        // Behind the TLS-terminating proxy the request reaches the portal as https.
+        var client = production.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var form = await LoginForm.OpenAsync(client);
+
+        var response = await form.PostAsync(client, NcaXmlSigner.Sign(form.Xml, keys.AuthKey(DemoUsers.Parent1)));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var session = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("oa.session=", StringComparison.Ordinal));
+        Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
