@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OpenAlmaty.Kindergarten.Browser.Tests.Infrastructure;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
@@ -24,6 +25,22 @@ public sealed class SignInJourneyTests(BrowserPortal portal)
         await BrowserPortal.ScreenshotAsync(page, "login-key-file");
 
         await ClickAndExpectSignedInAsync(page);
+    }
+
+    [Fact]
+    public async Task LoginPage_InKazakh_ContentHasNoAccessibilityViolations()
+    {
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync("/lang/kk?returnUrl=%2Flogin");
+        await page.GetByLabel("Кілт сақталған орын").SelectOptionAsync("file");
+
+        // The page's own content; the shared header is checked where the layout is tested.
+        var axe = await page.Locator("main").RunAxe();
+
+        await BrowserPortal.ScreenshotAsync(page, "login-kk");
+        var violations = axe.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Жеке кабинетке кіру" })).ToBeVisibleAsync();
     }
 
     [Fact]
