@@ -62,7 +62,8 @@ internal static class CmsMath
         {
             var cms = detachedContent is null ? new SignedCms() : new SignedCms(new ContentInfo(detachedContent), detached: true);
             cms.Decode(der);
-            if (cms.Detached && detachedContent is null) throw SignatureRejections.CmsNoContent();
+            // SignedCms does not tell a detached signature from empty content after Decode.
+            if (detachedContent is null && cms.ContentInfo.Content.Length == 0) throw SignatureRejections.CmsNoContent();
             return cms;
         }
         catch (CryptographicException)
