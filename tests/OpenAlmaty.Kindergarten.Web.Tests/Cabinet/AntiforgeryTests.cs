@@ -55,7 +55,7 @@ public sealed class AntiforgeryTests(EdsKeysFixture keys) : IClassFixture<EdsKey
     {
         await using var portal = keys.Portal();
         var application = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1);
-        var childIin = await ChildIinAsync(portal, application.Id);
+        var childIin = await CabinetData.ChildIinAsync(keys.Database, application.Id);
         var second = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent2);
         var form = await second.OpenAsync("/applications/attach");
         var pair = new Dictionary<string, string> { ["number"] = application.RegistrationNumber, ["childIin"] = childIin };
@@ -83,14 +83,14 @@ public sealed class AntiforgeryTests(EdsKeysFixture keys) : IClassFixture<EdsKey
         await using var portal = keys.Portal();
         var parent = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
         var form = await parent.OpenAsync("/applications/new");
-        var child = NewChild(TestIins.Make(new DateOnly(2023, 6, 1)));
+        var child = CabinetData.NewChild(TestIins.Make(new DateOnly(2023, 6, 1)));
         var requests = await CabinetData.SignedRequestCountAsync(keys.Database);
 
         var reviewWithoutToken = await parent.PostAsync("/applications/new/review", form, child, withToken: false);
         var requestsAfter = await CabinetData.SignedRequestCountAsync(keys.Database);
         var review = new CabinetPage(await (await parent.PostAsync("/applications/new/review", form, child)).Content.ReadAsStringAsync());
         var registerWithoutToken = await parent.SignAndSendAsync(review, withToken: false);
-        var applicationsAfter = await ApplicationsOfChildAsync(portal, child["ChildIin"]);
+        var applicationsAfter = await CabinetData.ApplicationsOfChildAsync(keys.Database, child["ChildIin"]);
         var usedAfter = await CabinetData.IsUsedAsync(keys.Database, review.RequestId);
         var register = await parent.SignAndSendAsync(review);
 
@@ -100,7 +100,7 @@ public sealed class AntiforgeryTests(EdsKeysFixture keys) : IClassFixture<EdsKey
         Assert.Equal(0, applicationsAfter);
         Assert.False(usedAfter);
         Assert.Equal(HttpStatusCode.Redirect, register.StatusCode);
-        Assert.Equal(1, await ApplicationsOfChildAsync(portal, child["ChildIin"]));
+        Assert.Equal(1, await CabinetData.ApplicationsOfChildAsync(keys.Database, child["ChildIin"]));
     }
 
     [Fact]
@@ -121,23 +121,5 @@ public sealed class AntiforgeryTests(EdsKeysFixture keys) : IClassFixture<EdsKey
         Assert.Equal(HttpStatusCode.Redirect, afterLogout.StatusCode);
         var location = afterLogout.Headers.Location!;
         Assert.StartsWith("/login", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
-    }
-
-    public static Dictionary<string, string> NewChild(string iin) => new()
-    {
-        ["ChildIin"] = iin, ["LastName"] = "МАНСУРҰЛЫ", ["FirstName"] = "ТИМУР", ["MiddleName"] = "",
-        ["Privilege"] = nameof(Privilege.None), ["Language"] = "Kazakh",
-    };
-
-    private static async Task<string> ChildIinAsync(Infrastructure.PortalFactory portal, long applicationId)
-    {
-        await using var db = portal.Database.CreateContext();
-        return await db.Applications.Where(a => a.Id == applicationId).Select(a => a.Child!.Iin).SingleAsync();
-    }
-
-    private static async Task<int> ApplicationsOfChildAsync(Infrastructure.PortalFactory portal, string childIin)
-    {
-        await using var db = portal.Database.CreateContext();
-        return await db.Applications.CountAsync(a => a.Child!.Iin == childIin);
     }
 }

@@ -94,4 +94,23 @@ public static class CabinetData
         await using var db = database.CreateContext();
         return await db.Set<SignedRequest>().CountAsync();
     }
+
+    public static async Task<string> ChildIinAsync(TestDatabase database, long applicationId)
+    {
+        await using var db = database.CreateContext();
+        return await db.Applications.Where(a => a.Id == applicationId).Select(a => a.Child!.Iin).SingleAsync();
+    }
+
+    public static async Task<int> ApplicationsOfChildAsync(TestDatabase database, string childIin)
+    {
+        await using var db = database.CreateContext();
+        return await db.Applications.CountAsync(a => a.Child!.Iin == childIin);
+    }
+
+    /// The fields of "Постановка на очередь" for a child with this IIN.
+    public static Dictionary<string, string> NewChild(string iin) => new()
+    {
+        ["ChildIin"] = iin, ["LastName"] = "МАНСУРҰЛЫ", ["FirstName"] = "ТИМУР", ["MiddleName"] = "",
+        ["Privilege"] = nameof(Privilege.None), ["Language"] = nameof(InstructionLanguage.Kazakh),
+    };
 }
