@@ -102,19 +102,21 @@ public sealed class ChoosePrivateFlowTests(EdsKeysFixture keys) : IClassFixture<
     }
 
     [Fact]
-    public async Task Choose_ChildUnder3PostsToPrivateKindergartenDirectly_RefusedWithReasonAndNothingChanged()
+    public async Task Picker_ChildUnder3OpensPrivateListDirectly_SentBackWithReasonAndNothingPrepared()
     {
         await using var portal = keys.Portal();
         var application = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1, CabinetData.Under3);
         var organisation = await CabinetData.PrivateKindergartenAsync(portal, CabinetData.Under3.Year, 2);
         var parent = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
-        var picker = await parent.OpenAsync($"/applications/{application.Id}/private?org={organisation}");
         var before = await CabinetData.StateAsync(keys.Database, application.Id);
 
-        var page = await parent.FollowAsync(await parent.SignAndSendAsync(picker));
+        var response = await parent.GetAsync($"/applications/{application.Id}/private?org={organisation}");
+        var page = await parent.FollowAsync(response);
 
+        Assert.Equal($"/applications/{application.Id}", response.Headers.Location?.OriginalString);
         Assert.Equal("Ребёнку ещё нет 3 лет: выбор частного сада будет доступен с 10.05.2027.", page.Error);
+        Assert.False(page.HasSignForm);
         var after = await CabinetData.StateAsync(keys.Database, application.Id);
-        Assert.Equal((before.Status, before.Events, before.Referrals, before.FreeSeats), (after.Status, after.Events, after.Referrals, after.FreeSeats));
+        Assert.Equal(before, after);
     }
 }
