@@ -1,4 +1,5 @@
 using OpenAlmaty.Kindergarten.Web.Auth;
+using OpenAlmaty.Kindergarten.Web.Features.Admin;
 using OpenAlmaty.Kindergarten.Web.Features.SignIn;
 using OpenAlmaty.Kindergarten.Web.Localization;
 using OpenAlmaty.Kindergarten.Web.Signatures;
@@ -16,6 +17,7 @@ public static class PortalFeatures
         services.AddScoped<Features.Applications.QueuePositions>();
         services.AddScoped<Features.Applications.ApplicationPageQuery>();
         services.AddScoped<Features.Choose.PickerQuery>();
+        services.AddStaffDesks(config);
         services.AddPortalAuth(config);
         services.AddSignatureVerification(config);
         services.AddSignIn(config);
