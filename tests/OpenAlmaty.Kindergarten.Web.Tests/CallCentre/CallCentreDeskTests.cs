@@ -72,11 +72,11 @@ public sealed class CallCentreDeskTests(StaffDesksFixture desks) : IClassFixture
 
         Assert.DoesNotContain(childIin, masked);
         Assert.Contains(Iin.Mask(childIin), masked);
-        Assert.Contains("+7 *** *** ** 34", masked);
+        Assert.Contains("*** *** ** 34", masked);
         Assert.Contains("В очереди", masked);
         Assert.Contains("«Выбрать частный сад»:", masked);
         Assert.Contains(childIin, revealed);
-        Assert.Contains("+7 701 555 12 34", revealed);
+        Assert.Contains("701 555 12 34", revealed);
         Assert.True(await db.Set<AuditEntry>().AnyAsync(e => e.ApplicationId == application.Id && e.Action == AuditLog.Actions.Reveal
             && e.ActorIin == DemoUsers.Operator.Iin));
     }

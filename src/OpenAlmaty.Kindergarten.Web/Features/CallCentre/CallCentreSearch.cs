@@ -47,22 +47,23 @@ public sealed class CallCentreSearch(AppDbContext db)
         var ids = kind switch
         {
             SearchKind.RegistrationNumber => "select id from applications where registration_number = @v",
+            // iin is char(12): the parameter is cast so the comparison stays on the unique index.
             SearchKind.Iin => """
-                select a.id from applications a join children c on c.id = a.child_id where c.iin = @v
-                union select a.id from applications a join people p on p.id = a.applicant_id where p.iin = @v
+                select a.id from applications a join children c on c.id = a.child_id where c.iin = @v::char(12)
+                union all select a.id from applications a join people p on p.id = a.applicant_id where p.iin = @v::char(12)
                 """,
             SearchKind.Phone => $"""
                 select a.id from applications a join people p on p.id = a.applicant_id where {string.Format(PhoneDigits, "p.phone")} = @v
-                union select a.id from applications a where {string.Format(PhoneDigits, "a.additional_phone")} = @v
+                union all select a.id from applications a where {string.Format(PhoneDigits, "a.additional_phone")} = @v
                 """,
             _ => NameIds(value, parameters),
         };
         var sql = $"""
-            select a.id as "Id", a.registration_number as "RegistrationNumber",
-              c.last_name || ' ' || c.first_name || coalesce(' ' || c.middle_name, '') as "ChildName", c.iin as "ChildIin",
-              p.last_name || ' ' || p.first_name || coalesce(' ' || p.middle_name, '') as "ApplicantName", p.iin as "ApplicantIin",
-              a.status as "Status", a.status_changed_at as "StatusChangedAt", a.birth_year as "BirthYear"
-            from (select id from ({ids}) found limit {Limit}) hit
+            select a.id as id, a.registration_number as registration_number,
+              c.last_name || ' ' || c.first_name || coalesce(' ' || c.middle_name, '') as child_name, c.iin as child_iin,
+              p.last_name || ' ' || p.first_name || coalesce(' ' || p.middle_name, '') as applicant_name, p.iin as applicant_iin,
+              a.status as status, a.status_changed_at as status_changed_at, a.birth_year as birth_year
+            from (select distinct id from (select id from ({ids}) found limit {2 * Limit}) f limit {Limit}) hit
             join applications a on a.id = hit.id join children c on c.id = a.child_id join people p on p.id = a.applicant_id
             order by a.status_changed_at desc
             """;
@@ -80,8 +81,8 @@ public sealed class CallCentreSearch(AppDbContext db)
             where.Append(i == 0 ? "" : " and ").Append($"{NameExpression} like @w{i}");
         }
         return $"""
-            select a.id from applications a where a.child_id in (select id from children where {where})
-            union select a.id from applications a where a.applicant_id in (select id from people where {where})
+            select a.id from children c join applications a on a.child_id = c.id where {where}
+            union all select a.id from people p join applications a on a.applicant_id = p.id where {where}
             """;
     }
 }

@@ -47,10 +47,10 @@ public sealed class QueueListQuery(AppDbContext db)
                 else o + r + least(f, (r - 1) / 3 + 1) end as pos
               from q
             )
-            select a.id as "Id", p.pos::int as "Position", a.registration_number as "RegistrationNumber",
-              c.last_name || ' ' || c.first_name || coalesce(' ' || c.middle_name, '') as "ChildName", c.iin as "ChildIin",
-              a.privilege as "Privilege", a.preferred_language as "Language", a.queued_at as "QueuedAt", a.status as "Status",
-              a.stop_listed_until as "StopListedUntil", count(*) over () as "Total"
+            select a.id as id, p.pos::int as position, a.registration_number as registration_number,
+              c.last_name || ' ' || c.first_name || coalesce(' ' || c.middle_name, '') as child_name, c.iin as child_iin,
+              a.privilege as privilege, a.preferred_language as language, a.queued_at as queued_at, a.status as status,
+              a.stop_listed_until as stop_listed_until, count(*) over () as total
             from p join applications a on a.id = p.id join children c on c.id = a.child_id
             where ({privilege}::int is null or a.privilege = {privilege}::int)
               and ({language}::int is null or a.preferred_language = {language}::int)
