@@ -72,7 +72,7 @@ public sealed class AdminJourneyTests(BrowserPortal portal)
         await BrowserPortal.ScreenshotAsync(staff, "admin-application");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Снять стоп-лист" }).ClickAsync();
 
-        await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("Сделано: снять стоп-лист.");
+        await Expect(staff.Locator(".alert-success")).ToHaveTextAsync("Сделано: снять стоп-лист.");
         var latest = staff.Locator("#history li").First;
         await Expect(latest).ToContainTextAsync("Стоп-лист снят: Ребёнок болел, справка № 17");
         await Expect(latest).ToContainTextAsync("ЖАНДОСОВА ГУЛЬНАРА АСКАРОВНА");
