@@ -1,5 +1,6 @@
 using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Features.SignIn;
+using OpenAlmaty.Kindergarten.Web.Jobs;
 using OpenAlmaty.Kindergarten.Web.Localization;
 using OpenAlmaty.Kindergarten.Web.Signatures;
 
@@ -19,6 +20,7 @@ public static class PortalFeatures
         services.AddPortalAuth(config);
         services.AddSignatureVerification(config);
         services.AddSignIn(config);
+        services.AddReferralClock(config);
         return services;
     }
 
@@ -28,6 +30,7 @@ public static class PortalFeatures
         app.UseSignIn();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseReferralClock();
         return app;
     }
 }

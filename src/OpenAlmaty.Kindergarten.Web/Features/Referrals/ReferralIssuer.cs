@@ -76,6 +76,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
 
             db.Referrals.Add(referral);
             await db.SaveChangesAsync(ct);
+            await Notifications.Outbox.ReferralIssuedAsync(db, referral, ct);
             await tx.CommitAsync(ct);
             return referral;
         });
