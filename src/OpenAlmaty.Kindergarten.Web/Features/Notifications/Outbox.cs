@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
 using OpenAlmaty.Kindergarten.Web.Data;
@@ -43,7 +42,7 @@ public static class Outbox
     public static string Body(NotificationKind kind) => $"@body_{(int)kind}";
 
     /// "Выдано направление": called by ReferralIssuer inside its transaction, after the referral is saved.
-    public static Task ReferralIssuedAsync(AppDbContext db, Referral referral, CancellationToken ct)
+    public static async Task ReferralIssuedAsync(AppDbContext db, Referral referral, CancellationToken ct)
     {
         const NotificationKind kind = NotificationKind.ReferralIssued;
         var sql = InsertSql($"""
@@ -53,7 +52,15 @@ public static class Outbox
             from referrals r join organisations o on o.id = r.organisation_id
             where r.id = @referral
             """);
-        return db.Database.ExecuteSqlRawAsync(sql, [.. Parameters(kind), new NpgsqlParameter("referral", referral.Id)], ct);
+        await ExecuteAsync(db, sql, [.. Parameters(kind), new NpgsqlParameter("referral", referral.Id)], ct);
+    }
+
+    /// On the context's connection and transaction. Not EF's ExecuteSqlRaw: it would read the
+    /// templates' {placeholders} as its own format items.
+    public static async Task ExecuteAsync(AppDbContext db, string sql, IEnumerable<NpgsqlParameter> parameters, CancellationToken ct)
+    {
+        await using var command = Jobs.JobSql.Command(db, sql, parameters);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static string Fill(string template) =>

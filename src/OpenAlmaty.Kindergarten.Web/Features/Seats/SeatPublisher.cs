@@ -73,7 +73,7 @@ public sealed class SeatPublisher(AppDbContext db, TimeProvider clock, WorkingCa
         await db.SaveChangesAsync(ct);
 
         const NotificationKind kind = NotificationKind.StateSeatOffered;
-        await db.Database.ExecuteSqlRawAsync(Outbox.InsertSql($"""
+        await Outbox.ExecuteAsync(db, Outbox.InsertSql($"""
             select a.id as application_id, null::bigint as referral_id, {(int)kind} as kind,
                    'offered:' || a.id || ':' || to_char(@until at time zone 'UTC', 'YYYYMMDDHH24MISS') as dedup_key,
                    {Outbox.Subject(kind)} as subject, {Outbox.Body(kind)} as body,
