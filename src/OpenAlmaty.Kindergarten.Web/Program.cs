@@ -3,6 +3,8 @@ using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
+if (await OpenAlmaty.Kindergarten.Web.Jobs.Bench.ExpiryBenchmark.TryRunAsync(args)) return;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();
 
