@@ -59,7 +59,7 @@ public sealed class SeatPublisher(AppDbContext db, TimeProvider clock, WorkingCa
     private async Task<int> OfferAsync(int birthYear, int seats, DateTimeOffset windowEnd, DateTimeOffset now, CancellationToken ct)
     {
         var queue = await db.Database.SqlQuery<Candidate>($"""
-            select id as "Id", priority_group as "PriorityGroup", queued_at as "QueuedAt", status as "Status", stop_listed_until as "StopListedUntil"
+            select id, priority_group, queued_at, status, stop_listed_until
             from applications where birth_year = {birthYear} and status in (1, 2)
             """).ToListAsync(ct);
         // Children already offered a seat keep their place in the order but are not offered twice;
