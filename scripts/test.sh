@@ -11,13 +11,14 @@ source scripts/lib/postgres.sh
 pg_ensure test 55433
 export PG_TEST_ADMIN="${PG_TEST_ADMIN:-$ConnectionStrings__Default}"
 
-if [ ! -x /usr/bin/chromium ]; then
+# The browser tests need Chromium; the PDF tests read the referral with poppler-utils.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ]; then
   if [ "$(id -u)" = "0" ]; then
-    echo "Installing Chromium (Debian package)…"
+    echo "Installing Chromium and poppler-utils (Debian packages)…"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null
   else
-    echo "Chromium is missing: sudo apt-get install chromium" >&2
+    echo "Chromium or poppler-utils is missing: sudo apt-get install chromium poppler-utils" >&2
   fi
 fi
 

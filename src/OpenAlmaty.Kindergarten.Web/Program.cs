@@ -4,6 +4,8 @@ using Serilog;
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 if (await OpenAlmaty.Kindergarten.Web.Jobs.Bench.ExpiryBenchmark.TryRunAsync(args)) return;
+// `generate --applications N …` fills a database for benchmarks and exits.
+if (await OpenAlmaty.Kindergarten.Web.Data.Seeding.GeneratorCommand.TryRunAsync(args)) return;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();

@@ -1,4 +1,5 @@
 using OpenAlmaty.Kindergarten.Web.Auth;
+using OpenAlmaty.Kindergarten.Web.Documents;
 using OpenAlmaty.Kindergarten.Web.Features.SignIn;
 using OpenAlmaty.Kindergarten.Web.Jobs;
 using OpenAlmaty.Kindergarten.Web.Localization;
@@ -17,6 +18,7 @@ public static class PortalFeatures
         services.AddScoped<Features.Applications.QueuePositions>();
         services.AddScoped<Features.Applications.ApplicationPageQuery>();
         services.AddScoped<Features.Choose.PickerQuery>();
+        services.AddReferralDocuments(config);
         services.AddPortalAuth(config);
         services.AddSignatureVerification(config);
         services.AddSignIn(config);

@@ -7,6 +7,7 @@ using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
 using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Documents;
 using OpenAlmaty.Kindergarten.Web.Features.Calendar;
 using OpenAlmaty.Kindergarten.Web.Features.Referrals;
 using OpenAlmaty.Kindergarten.Web.Jobs;
@@ -42,6 +43,7 @@ public sealed class ClockHarness : IAsyncDisposable
             .AddDbContext<AppDbContext>(o => o.UseNpgsql(database.ConnectionString).UseSnakeCaseNamingConvention())
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<WorkingCalendarSource>()
+            .AddSingleton(new ReferralDocuments(ReferralDocuments.DefaultBaseUrl))
             .AddScoped<ReferralIssuer>()
             .AddReferralClock(config);
         configure?.Invoke(services);

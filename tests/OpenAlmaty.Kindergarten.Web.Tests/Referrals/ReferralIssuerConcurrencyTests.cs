@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Documents;
 using OpenAlmaty.Kindergarten.Web.Features.Calendar;
 using OpenAlmaty.Kindergarten.Web.Features.Referrals;
 using OpenAlmaty.Kindergarten.Web.Tests.Infrastructure;
@@ -21,11 +22,13 @@ public sealed class ReferralIssuerConcurrencyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        DejaVuFontResolver.Register();
         _database = await TestDatabase.CreateAsync();
         _services = new ServiceCollection()
             .AddDbContext<AppDbContext>(o => o.UseNpgsql(_database.ConnectionString).UseSnakeCaseNamingConvention())
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
             .AddSingleton<WorkingCalendarSource>()
+            .AddSingleton(new ReferralDocuments(ReferralDocuments.DefaultBaseUrl))
             .AddScoped<ReferralIssuer>()
             .BuildServiceProvider();
     }
@@ -61,6 +64,7 @@ public sealed class ReferralIssuerConcurrencyTests : IAsyncLifetime
         await using var check = _database.CreateContext();
         Assert.Equal(0, await check.Seats.Where(s => s.OrganisationId == organisationId).Select(s => s.FreeSeats).SingleAsync());
         Assert.Equal(3, await check.Referrals.CountAsync());
+        Assert.Equal(3, await check.ApplicationDocuments.CountAsync(d => d.ReferralId != null));
         Assert.Equal(3, await check.Applications.CountAsync(a => a.Status == Domain.Applications.ApplicationStatus.Referred));
     }
 

@@ -1,11 +1,11 @@
 using System.Data;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
 using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Documents;
 using OpenAlmaty.Kindergarten.Web.Features.Calendar;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Referrals;
@@ -19,7 +19,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Referrals;
 /// - the seat is taken by one conditional UPDATE (free_seats = free_seats - 1 WHERE free_seats > 0):
 ///   PostgreSQL serialises updates of the row and re-checks the condition after the other
 ///   transaction commits, so the count never goes below zero and a lost race answers "taken".
-public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars)
+public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars, ReferralDocuments documents)
 {
     /// Working days a referral is valid after the day of issue (the day itself does not count).
     public const int ValidWorkingDays = 5;
@@ -65,7 +65,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
             var validUntil = calendar.EndOfNthWorkingDayAfter(now, ValidWorkingDays);
             var number = await NextReferralNumberAsync(now, ct);
             // The domain checks the application's status and stop-list before anything is written.
-            var referral = application.IssueReferral(organisation, number, NewVerificationCode(), now, validUntil, actor, signedXml);
+            var referral = application.IssueReferral(organisation, number, ReferralNumbers.NewVerificationCode(), now, validUntil, actor, signedXml);
 
             var taken = await db.Database.ExecuteSqlAsync(
                 $"""
@@ -75,6 +75,11 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
             if (taken == 0) throw new DomainException("seat.taken", SeatTaken);
 
             db.Referrals.Add(referral);
+            await db.SaveChangesAsync(ct);
+            // The referral's PDF is made once, here, and stored: a download is identical every time.
+            db.ApplicationDocuments.Add(new ApplicationDocument(application.Id, DocumentKind.Referral,
+                $"Направление № {referral.Number} / Жолдама № {referral.Number}", ReferralDocuments.FileName(referral),
+                ReferralDocuments.ContentType, documents.Render(referral, application.Child!, organisation), now, referral.Id));
             await db.SaveChangesAsync(ct);
             await Notifications.Outbox.ReferralIssuedAsync(db, referral, ct);
             await tx.CommitAsync(ct);
@@ -105,16 +110,6 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
     private async Task<string> NextReferralNumberAsync(DateTimeOffset now, CancellationToken ct)
     {
         var next = await db.Database.SqlQuery<long>($"select nextval('referral_number_seq') as \"Value\"").SingleAsync(ct);
-        return $"R.{AlmatyTime.ToLocal(now).Year}.{next:D6}";
-    }
-
-    /// 10 characters from an alphabet without look-alikes (no 0/O, 1/I/L): printed under the QR code.
-    public static string NewVerificationCode()
-    {
-        const string alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-        return string.Create(10, 0, (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++) span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-        });
+        return ReferralNumbers.Format(AlmatyTime.ToLocal(now).Year, next);
     }
 }
