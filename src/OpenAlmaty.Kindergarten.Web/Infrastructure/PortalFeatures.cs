@@ -2,6 +2,7 @@ using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Documents;
 using OpenAlmaty.Kindergarten.Web.Features.Admin;
 using OpenAlmaty.Kindergarten.Web.Features.SignIn;
+using OpenAlmaty.Kindergarten.Web.Jobs;
 using OpenAlmaty.Kindergarten.Web.Localization;
 using OpenAlmaty.Kindergarten.Web.Signatures;
 
@@ -23,6 +24,7 @@ public static class PortalFeatures
         services.AddPortalAuth(config);
         services.AddSignatureVerification(config);
         services.AddSignIn(config);
+        services.AddReferralClock(config);
         return services;
     }
 
@@ -32,6 +34,7 @@ public static class PortalFeatures
         app.UseSignIn();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseReferralClock();
         return app;
     }
 }

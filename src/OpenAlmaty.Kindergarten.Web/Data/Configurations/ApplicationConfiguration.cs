@@ -30,6 +30,8 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
             .HasFilter("status in (1, 2)").HasDatabaseName("ix_applications_queue");
         b.HasIndex(a => a.ApplicantId);
         b.HasIndex(a => a.StopListedUntil).HasFilter("stop_listed_until is not null");
+        // The job that ends state-seat offers finds notified applications by the window's end.
+        b.HasIndex(a => a.OfferedUntil).HasFilter("status = 2").HasDatabaseName("ix_applications_offer_end");
         b.ToTable(t => t.HasCheckConstraint("ck_applications_expired_count", "expired_referral_count between 0 and 2"));
     }
 }

@@ -147,6 +147,10 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasDatabaseName("ux_applications_active_child")
                         .HasFilter("status in (1, 2, 3)");
 
+                    b.HasIndex("OfferedUntil")
+                        .HasDatabaseName("ix_applications_offer_end")
+                        .HasFilter("status = 2");
+
                     b.HasIndex("RegistrationNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_applications_registration_number");
@@ -692,6 +696,9 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_referrals_verification_code");
 
+                    b.HasIndex("ApplicationId", "IssuedAt")
+                        .HasDatabaseName("ix_referrals_application");
+
                     b.HasIndex("OrganisationId", "Status")
                         .HasDatabaseName("ix_referrals_organisation_id_status");
 
@@ -821,6 +828,148 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasDatabaseName("ix_audit_log_application_id_at");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("dedup_key");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient");
+
+                    b.Property<long?>("ReferralId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("referral_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_notifications_application_id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_notifications_due")
+                        .HasFilter("sent_at is null and failed_at is null");
+
+                    b.HasIndex("DedupKey", "Channel", "Recipient")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_dedup_key_channel_recipient");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Seats.SeatChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BirthYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_year");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<int>("FreeSeatsAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("free_seats_after");
+
+                    b.Property<int>("FreeSeatsBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("free_seats_before");
+
+                    b.Property<int>("Offered")
+                        .HasColumnType("integer")
+                        .HasColumnName("offered");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("PriorityUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("priority_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_seat_changes");
+
+                    b.HasIndex("OrganisationId", "ChangedAt")
+                        .HasDatabaseName("ix_seat_changes_organisation_id_changed_at");
+
+                    b.ToTable("seat_changes", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.SignIn.LoginNonce", b =>
@@ -994,6 +1143,26 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .HasConstraintName("fk_staff_members_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_applications_application_id");
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Seats.SeatChange", b =>
+                {
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Kindergartens.PreschoolOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_seat_changes_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Applications.Application", b =>

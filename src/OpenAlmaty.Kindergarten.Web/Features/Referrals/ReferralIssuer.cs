@@ -81,6 +81,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
                 $"Направление № {referral.Number} / Жолдама № {referral.Number}", ReferralDocuments.FileName(referral),
                 ReferralDocuments.ContentType, documents.Render(referral, application.Child!, organisation), now, referral.Id));
             await db.SaveChangesAsync(ct);
+            await Notifications.Outbox.ReferralIssuedAsync(db, referral, ct);
             await tx.CommitAsync(ct);
             return referral;
         });

@@ -1,0 +1,69 @@
+using Npgsql;
+using OpenAlmaty.Kindergarten.Domain.Referrals;
+using OpenAlmaty.Kindergarten.Web.Data;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.Notifications;
+
+/// Writes notifications into the outbox with one INSERT … SELECT, inside the caller's transaction,
+/// so a message exists exactly when the change it tells about was committed.
+public static class Outbox
+{
+    /// The INSERT for a source query with the columns application_id, referral_id, kind,
+    /// dedup_key, subject, body (templates, see <see cref="Parameters"/>), number, organisation,
+    /// until_at, created_at. One row per recipient: the applicant's e-mail and phone and the
+    /// application's additional ones. A row already written (same key, channel, recipient) is skipped.
+    public static string InsertSql(string source) => $"""
+        insert into notifications (application_id, referral_id, kind, channel, recipient, dedup_key, subject, body,
+                                   created_at, attempts, next_attempt_at)
+        select s.application_id, s.referral_id, s.kind, rc.channel, rc.recipient, s.dedup_key,
+               {Fill("s.subject")}, {Fill("s.body")}, s.created_at, 0, s.created_at
+        from ({source}) s
+        join applications a on a.id = s.application_id
+        join people p on p.id = a.applicant_id
+        cross join lateral (
+            select distinct v.channel, btrim(v.recipient) as recipient
+            from (values (1, p.email), (1, a.additional_email), (2, p.phone), (2, a.additional_phone)) v(channel, recipient)
+            where coalesce(btrim(v.recipient), '') <> '') rc
+        on conflict (dedup_key, channel, recipient) do nothing
+        """;
+
+    /// dd.MM.yyyy HH:mm in Almaty time, computed without the server's tzdata (see AlmatyTime).
+    public static string AlmatyText(string column) =>
+        $"to_char({column} at time zone (case when {column} < timestamptz '2024-02-29 18:00:00+00' then interval '6 hours' else interval '5 hours' end), 'DD.MM.YYYY HH24:MI')";
+
+    /// The subject and body templates of the kinds, as @subject_{n} and @body_{n}.
+    public static IEnumerable<NpgsqlParameter> Parameters(params NotificationKind[] kinds) => kinds.SelectMany(k =>
+    {
+        var t = NotificationTexts.Of(k);
+        return new[] { new NpgsqlParameter(Subject(k)[1..], t.SubjectText), new NpgsqlParameter(Body(k)[1..], t.BodyText) };
+    });
+
+    public static string Subject(NotificationKind kind) => $"@subject_{(int)kind}";
+    public static string Body(NotificationKind kind) => $"@body_{(int)kind}";
+
+    /// "Выдано направление": called by ReferralIssuer inside its transaction, after the referral is saved.
+    public static async Task ReferralIssuedAsync(AppDbContext db, Referral referral, CancellationToken ct)
+    {
+        const NotificationKind kind = NotificationKind.ReferralIssued;
+        var sql = InsertSql($"""
+            select r.application_id, r.id as referral_id, {(int)kind} as kind, 'issued:' || r.id as dedup_key,
+                   {Subject(kind)} as subject, {Body(kind)} as body, r.number, o.name_ru as organisation,
+                   r.valid_until as until_at, r.issued_at as created_at
+            from referrals r join organisations o on o.id = r.organisation_id
+            where r.id = @referral
+            """);
+        await ExecuteAsync(db, sql, [.. Parameters(kind), new NpgsqlParameter("referral", referral.Id)], ct);
+    }
+
+    /// On the context's connection and transaction. Not EF's ExecuteSqlRaw: it would read the
+    /// templates' {placeholders} as its own format items.
+    public static async Task ExecuteAsync(AppDbContext db, string sql, IEnumerable<NpgsqlParameter> parameters, CancellationToken ct)
+    {
+        await using var command = Jobs.JobSql.Command(db, sql, parameters);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static string Fill(string template) =>
+        $"replace(replace(replace(replace({template}, '{{registration}}', a.registration_number), '{{number}}', coalesce(s.number, '')), " +
+        $"'{{organisation}}', coalesce(s.organisation, '')), '{{until}}', coalesce({AlmatyText("s.until_at")}, ''))";
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Web.Auth;
+using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Features.Arrivals;
+using OpenAlmaty.Kindergarten.Web.Localization;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.Seats;
+
+/// Free seats by age group: kindergarten staff for their organisation, education staff for any.
+public sealed class SeatsController(SeatPublisher publisher, ArrivalService staff, AppDbContext db, Lang lang, TimeProvider clock) : Controller
+{
+    [Authorize(Policy = Policies.Kindergarten)]
+    [HttpGet("kindergarten/seats")]
+    public async Task<IActionResult> Kindergarten(CancellationToken ct)
+    {
+        var scope = await staff.ScopeAsync(User, ct);
+        if (scope is null) return Forbid();
+        if (scope.AnyOrganisation) return Redirect("/admin/seats");
+        return View("Index", await PageAsync(scope.OrganisationId, [], "/kindergarten/seats", ct));
+    }
+
+    [Authorize(Policy = Policies.Kindergarten)]
+    [HttpPost("kindergarten/seats")]
+    public async Task<IActionResult> PublishForKindergarten(int birthYear, int freeSeats, CancellationToken ct)
+    {
+        var scope = await staff.ScopeAsync(User, ct);
+        if (scope is null || scope.OrganisationId is null) return Forbid();
+        await PublishAsync(scope.OrganisationId.Value, birthYear, freeSeats, ct);
+        return Redirect("/kindergarten/seats");
+    }
+
+    [Authorize(Policy = Policies.Admin)]
+    [HttpGet("admin/seats")]
+    public async Task<IActionResult> Admin(int? organisation, CancellationToken ct)
+    {
+        var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.NameRu)
+            .Select(o => new OrganisationOption(o.Id, o.NameRu, o.NameKk)).ToListAsync(ct);
+        var chosen = organisations.Any(o => o.Id == organisation) ? organisation : null;
+        return View("Index", await PageAsync(chosen, organisations, "/admin/seats", ct));
+    }
+
+    [Authorize(Policy = Policies.Admin)]
+    [HttpPost("admin/seats")]
+    public async Task<IActionResult> PublishForAny(int organisation, int birthYear, int freeSeats, CancellationToken ct)
+    {
+        await PublishAsync(organisation, birthYear, freeSeats, ct);
+        return Redirect($"/admin/seats?organisation={organisation}");
+    }
+
+    private async Task PublishAsync(int organisationId, int birthYear, int freeSeats, CancellationToken ct)
+    {
+        var years = SeatsPage.BirthYears(clock.GetUtcNow());
+        if (!years.Contains(birthYear) || freeSeats is < 0 or > 1000)
+        {
+            TempData["seats-error"] = lang["Проверьте год рождения и число мест (от 0 до 1000).", "Туған жылы мен орын санын тексеріңіз (0-ден 1000-ға дейін)."];
+            return;
+        }
+        try
+        {
+            var result = await publisher.PublishAsync(organisationId, birthYear, freeSeats, User.Identity?.Name ?? "сотрудник", ct);
+            TempData["seats-message"] = result.PriorityUntil is { } until
+                ? lang[$"Опубликовано: {freeSeats} мест для детей {birthYear} г.р. Приоритетный выбор до {AlmatyTime.Format(until)}; уведомлено детей из очереди: {result.Offered}.",
+                    $"Жарияланды: {birthYear} ж.т. балаларға {freeSeats} орын. Басым таңдау {AlmatyTime.Format(until)} дейін; кезектен хабарланған балалар: {result.Offered}."]
+                : lang[$"Опубликовано: {freeSeats} мест для детей {birthYear} г.р.", $"Жарияланды: {birthYear} ж.т. балаларға {freeSeats} орын."];
+        }
+        catch (DomainException e)
+        {
+            TempData["seats-error"] = lang.Of(e.Text);
+        }
+    }
+
+    private async Task<SeatsPage> PageAsync(int? organisationId, IReadOnlyList<OrganisationOption> organisations, string action, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (organisationId is null) return new SeatsPage(null, null, action, organisations, [], [], now);
+        var name = await db.Organisations.Where(o => o.Id == organisationId).Select(o => new LocalizedText(o.NameRu, o.NameKk)).SingleAsync(ct);
+        var seats = await db.Seats.AsNoTracking().Where(s => s.OrganisationId == organisationId).OrderBy(s => s.BirthYear)
+            .Select(s => new SeatRow(s.BirthYear, s.FreeSeats, s.PriorityUntil, s.UpdatedAt, s.UpdatedBy)).ToListAsync(ct);
+        var changes = await db.Set<SeatChange>().AsNoTracking().Where(c => c.OrganisationId == organisationId)
+            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(50).ToListAsync(ct);
+        return new SeatsPage(organisationId, name, action, organisations, seats, changes, now);
+    }
+}
+
+public sealed record SeatRow(int BirthYear, int FreeSeats, DateTimeOffset? PriorityUntil, DateTimeOffset UpdatedAt, string UpdatedBy);
+
+public sealed record SeatsPage(int? OrganisationId, LocalizedText? OrganisationName, string Action,
+    IReadOnlyList<OrganisationOption> Organisations, IReadOnlyList<SeatRow> Seats, IReadOnlyList<SeatChange> Changes, DateTimeOffset Now)
+{
+    /// Children of preschool age: from one to six years old this year.
+    public static IReadOnlyList<int> BirthYears(DateTimeOffset now)
+    {
+        var year = AlmatyTime.Today(now).Year;
+        return [.. Enumerable.Range(year - 6, 6).Reverse()];
+    }
+}

@@ -1,0 +1,20 @@
+using Hangfire;
+
+namespace OpenAlmaty.Kindergarten.Web.Jobs;
+
+/// Every scheduled job of the portal, in one list. Cron times are UTC (Almaty is UTC+5).
+/// A run missed while the portal was down is started once when it comes back, and each job
+/// works from "now", so it catches up.
+public static class RecurringJobs
+{
+    public static void Register(IRecurringJobManager jobs)
+    {
+        // Deadlines end at 23:59:59 Almaty time: annul within the minute after.
+        jobs.AddOrUpdate<ExpireReferralsJob>("expire-referrals", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
+        jobs.AddOrUpdate<EndPriorityWindowsJob>("end-priority-windows", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
+        jobs.AddOrUpdate<EndStopListsJob>("end-stop-lists", j => j.ExecuteAsync(CancellationToken.None), "*/5 * * * *");
+        // 09:00 in Almaty: a reminder is not an SMS at midnight.
+        jobs.AddOrUpdate<ReferralRemindersJob>("referral-reminders", j => j.ExecuteAsync(CancellationToken.None), "0 4 * * *");
+        jobs.AddOrUpdate<SendNotificationsJob>("send-notifications", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
+    }
+}

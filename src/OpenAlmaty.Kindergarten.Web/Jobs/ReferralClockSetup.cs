@@ -1,0 +1,35 @@
+using Hangfire;
+using OpenAlmaty.Kindergarten.Web.Features.Notifications;
+
+namespace OpenAlmaty.Kindergarten.Web.Jobs;
+
+/// The referral clock (issue 5): the jobs, the notifications, arrival and seats.
+public static class ReferralClockSetup
+{
+    public static IServiceCollection AddReferralClock(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<NotificationOptions>(config.GetSection("Notifications"));
+        services.AddSingleton<ISmsProvider, FileSmsProvider>();
+        services.AddSingleton<INotificationSender, EmailSender>();
+        services.AddSingleton<INotificationSender, SmsSender>();
+        services.AddScoped<ExpireReferralsJob>();
+        services.AddScoped<EndPriorityWindowsJob>();
+        services.AddScoped<EndStopListsJob>();
+        services.AddScoped<ReferralRemindersJob>();
+        services.AddScoped<SendNotificationsJob>();
+        services.AddScoped<Features.Arrivals.ArrivalService>();
+        services.AddScoped<Features.Seats.SeatPublisher>();
+        return services;
+    }
+
+    /// After UseAuthorization: the dashboard reads the signed-in user.
+    public static WebApplication UseReferralClock(this WebApplication app)
+    {
+        var config = app.Configuration;
+        if (!config.GetValue("Hangfire:Enabled", true)) return app;
+        JobsDashboard.Map(app);
+        if (config.GetValue("Hangfire:Server", true))
+            RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        return app;
+    }
+}
