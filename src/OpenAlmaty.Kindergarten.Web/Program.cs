@@ -3,6 +3,9 @@ using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
+// `generate --applications N …` fills a database for benchmarks and exits.
+if (await OpenAlmaty.Kindergarten.Web.Data.Seeding.GeneratorCommand.TryRunAsync(args)) return;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();
 

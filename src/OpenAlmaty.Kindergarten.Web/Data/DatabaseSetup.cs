@@ -15,6 +15,10 @@ public static class DatabaseSetup
         try
         {
             await db.Database.ExecuteSqlRawAsync($"select pg_advisory_lock({SetupLock})", ct);
+            // EF reads its history table before creating it and logs a scary ERR on a new database;
+            // creating it first (the same definition EF uses) keeps the first start's log clean.
+            await db.Database.ExecuteSqlRawAsync(
+                "create table if not exists __ef_migrations_history (migration_id varchar(150) primary key, product_version varchar(32) not null)", ct);
             await db.Database.MigrateAsync(ct);
             if (!await db.CalendarDays.AnyAsync(ct))
             {

@@ -62,13 +62,14 @@ public static class DemoNames
         {
             var surname = Pick(r, SurnamesKk);
             var female = surname + "А";
+            // Kazakh style, as in «МАНСУРҰЛЫ АЛИХАН ЕРЛАНҰЛЫ»: the grandfather's name, then the father's.
             var kazakhStyle = r.NextDouble() < 0.45;
             var grandfather = Pick(r, Fathers);
             var mother = (female, Pick(r, r.NextDouble() < 0.85 ? WomenKk : WomenRu), r.NextDouble() < 0.5 ? Pick(r, Fathers).Kk + "ҚЫЗЫ" : Pick(r, Fathers).Ru + "ОВНА");
             var dad = (surname, father.Ru, grandfather.Ru + "ОВИЧ");
             var (applicant, other) = applicantSex == Sex.Female ? (mother, dad) : (dad, mother);
             return new(applicant.Item1, applicant.Item2, applicant.Item3, applicantSex, other, sex => kazakhStyle
-                ? (father.Kk + (sex == Sex.Male ? "ҰЛЫ" : "ҚЫЗЫ"), Pick(r, sex == Sex.Male ? BoysKk : GirlsKk), father.Kk + (sex == Sex.Male ? "ҰЛЫ" : "ҚЫЗЫ"))
+                ? (grandfather.Kk + (sex == Sex.Male ? "ҰЛЫ" : "ҚЫЗЫ"), Pick(r, sex == Sex.Male ? BoysKk : GirlsKk), father.Kk + (sex == Sex.Male ? "ҰЛЫ" : "ҚЫЗЫ"))
                 : (sex == Sex.Male ? surname : female, Pick(r, sex == Sex.Male ? BoysKk : GirlsKk), father.Ru + (sex == Sex.Male ? "ОВИЧ" : "ОВНА")));
         }
         var (male, fem) = Pick(r, SurnamesRu);

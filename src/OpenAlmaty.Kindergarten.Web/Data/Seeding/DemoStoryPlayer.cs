@@ -1,3 +1,4 @@
+using OpenAlmaty.Kindergarten.Web.Features.Referrals;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Calendar;
 using OpenAlmaty.Kindergarten.Domain.Common;

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Common;
@@ -66,7 +65,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
             var validUntil = calendar.EndOfNthWorkingDayAfter(now, ValidWorkingDays);
             var number = await NextReferralNumberAsync(now, ct);
             // The domain checks the application's status and stop-list before anything is written.
-            var referral = application.IssueReferral(organisation, number, NewVerificationCode(), now, validUntil, actor, signedXml);
+            var referral = application.IssueReferral(organisation, number, ReferralNumbers.NewVerificationCode(), now, validUntil, actor, signedXml);
 
             var taken = await db.Database.ExecuteSqlAsync(
                 $"""
@@ -110,17 +109,6 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
     private async Task<string> NextReferralNumberAsync(DateTimeOffset now, CancellationToken ct)
     {
         var next = await db.Database.SqlQuery<long>($"select nextval('referral_number_seq') as \"Value\"").SingleAsync(ct);
-        return $"R.{AlmatyTime.ToLocal(now).Year}.{next:D6}";
-    }
-
-    /// 16 characters (about 79 bits) from an alphabet without look-alikes (no 0/O, 1/I/L): the
-    /// public /verify page must not be guessable by trying codes.
-    public static string NewVerificationCode()
-    {
-        const string alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-        return string.Create(16, 0, (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++) span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-        });
+        return ReferralNumbers.Format(AlmatyTime.ToLocal(now).Year, next);
     }
 }
