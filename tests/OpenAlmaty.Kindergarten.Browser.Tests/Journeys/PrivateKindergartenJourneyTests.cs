@@ -81,7 +81,9 @@ public sealed partial class PrivateKindergartenJourneyTests(BrowserPortal portal
         Assert.Contains(ChildName, text, StringComparison.Ordinal);
         Assert.Contains(organisationName, text, StringComparison.Ordinal);
         Assert.Contains(referral.Number, text, StringComparison.Ordinal);
-        Assert.Contains($"Действительно до {AlmatyTime.Format(referral.ValidUntil)}", text, StringComparison.Ordinal);
+        // pdftotext reads the field table's labels before its values: the label, then the value.
+        Assert.Contains("Действительно до Жарамдылық мерзімі", text, StringComparison.Ordinal);
+        Assert.Contains($"{AlmatyTime.Format(referral.ValidUntil)} (время Алматы / Алматы уақыты)", text, StringComparison.Ordinal);
         Assert.Contains($"/verify/{referral.VerificationCode}", text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
         // The QR code's page confirms the referral, without the child's name or IIN.
