@@ -59,6 +59,8 @@ public sealed class BrowserPortal : IAsyncLifetime
         {
             BaseURL = BaseUrl, Locale = kazakh ? "kk-KZ" : "ru-RU", ViewportSize = new() { Width = width, Height = height },
             DeviceScaleFactor = 1, IsMobile = width < 768, HasTouch = width < 768,
+            // Bootstrap's fades and Leaflet's popup honour it: no half-faded page for axe or screenshots.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         if (kazakh)
             await context.AddCookiesAsync([new() { Name = "lang", Value = "kk", Url = BaseUrl }]);

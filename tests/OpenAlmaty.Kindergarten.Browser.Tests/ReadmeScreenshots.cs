@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using OpenAlmaty.Kindergarten.Browser.Tests.Infrastructure;
+using OpenAlmaty.Kindergarten.Web.Data.Seeding;
+
+namespace OpenAlmaty.Kindergarten.Browser.Tests;
+
+/// The README's screens — login, home, journal, application, private picker — in Russian and
+/// Kazakh, on a desktop (1280) and a phone (390). Each screen is reached by clicks and checked;
+/// with OA_SCREENSHOTS=1 the PNGs are (re)written to docs/screenshots/:
+///   OA_SCREENSHOTS=1 dotnet test tests/OpenAlmaty.Kindergarten.Browser.Tests --filter ReadmeScreenshots
+[Collection(BrowserCollection.Name)]
+public sealed class ReadmeScreenshots(BrowserPortal portal)
+{
+    private static readonly bool Write = Environment.GetEnvironmentVariable("OA_SCREENSHOTS") == "1";
+
+    [Theory]
+    [InlineData("ru", 1280)]
+    [InlineData("ru", 390)]
+    [InlineData("kk", 1280)]
+    [InlineData("kk", 390)]
+    public async Task EveryScreen_RendersInLanguageAtWidth(string language, int width)
+    {
+        var kazakh = language == "kk";
+        var page = await portal.NewPageAsync(width, width < 768 ? 844 : 800, kazakh);
+        var screens = new CabinetScreens(page, kazakh);
+        var size = width < 768 ? "phone" : "desktop";
+
+        await screens.LoginAsync();
+        await ShotAsync(page, $"login-{language}-{size}");
+        await KeyFileSigner.SignInAsync(page, portal, DemoUsers.Parent1);
+        await screens.HomeAsync();
+        await ShotAsync(page, $"home-{language}-{size}");
+        await screens.JournalAsync();
+        await ShotAsync(page, $"journal-{language}-{size}");
+        await screens.ApplicationAsync();
+        await ShotAsync(page, $"application-{language}-{size}");
+        await screens.PickerAsync();
+        await ShotAsync(page, $"picker-{language}-{size}");
+    }
+
+    /// Nothing on a screen is wider than the screen: no sideways scrolling, on a phone or not.
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        if (Write)
+        {
+            var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        }
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{name}: the page is {overflow}px wider than the screen.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OpenAlmaty.Kindergarten.sln"))) folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("The repository root (OpenAlmaty.Kindergarten.sln) was not found.");
+    }
+}
