@@ -6,7 +6,7 @@ namespace OpenAlmaty.Kindergarten.Browser.Tests;
 
 /// The README's screens — login, home, journal, application, private picker — in Russian and
 /// Kazakh, on a desktop (1280) and a phone (390). Each screen is reached by clicks and checked;
-/// with OA_SCREENSHOTS=1 the PNGs are (re)written to docs/screenshots/:
+/// with OA_SCREENSHOTS=1 the PNGs are (re)written, in 256 colours, to docs/screenshots/:
 ///   OA_SCREENSHOTS=1 dotnet test tests/OpenAlmaty.Kindergarten.Browser.Tests --filter ReadmeScreenshots
 [Collection(BrowserCollection.Name)]
 public sealed class ReadmeScreenshots(BrowserPortal portal)
@@ -38,17 +38,20 @@ public sealed class ReadmeScreenshots(BrowserPortal portal)
         await ShotAsync(page, $"picker-{language}-{size}");
     }
 
-    /// Nothing on a screen is wider than the screen: no sideways scrolling, on a phone or not.
+    /// Nothing on a screen is wider than the screen, and no table hides columns behind a scroll bar.
     private static async Task ShotAsync(IPage page, string name)
     {
         if (Write)
         {
             var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
             Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+            var png = await page.ScreenshotAsync(new() { FullPage = true, Animations = ScreenshotAnimations.Disabled });
+            await File.WriteAllBytesAsync(Path.Combine(folder, name + ".png"), PalettePng.Reduce(png));
         }
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"{name}: the page is {overflow}px wider than the screen.");
+        var cut = await page.EvaluateAsync<int>("Math.max(0, ...[...document.querySelectorAll('.table-responsive')].map(e => e.scrollWidth - e.clientWidth))");
+        Assert.True(cut <= 0, $"{name}: a table is {cut}px wider than its box.");
     }
 
     private static string RepositoryRoot()
