@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 using OpenAlmaty.Kindergarten.Web.Signatures;
 using OpenAlmaty.Kindergarten.Web.Tests.Infrastructure;
@@ -11,7 +12,9 @@ using OpenAlmaty.Kindergarten.Web.Tests.Infrastructure;
 namespace OpenAlmaty.Kindergarten.Browser.Tests.Infrastructure;
 
 /// The real portal on a real port over a fresh PostgreSQL database, demo keys made for this run
-/// (their test CA pinned as the trust anchor), and the system's Chromium driven by Playwright.
+/// (their test CA pinned as the trust anchor), the demo data loaded once (the demo parent's
+/// three children, the organisations and their free seats), and the system's Chromium driven
+/// by Playwright.
 public sealed class BrowserPortal : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
@@ -36,15 +39,32 @@ public sealed class BrowserPortal : IAsyncLifetime
         portal = new PortalOnKestrel(database.ConnectionString, KeysFolder);
         portal.UseKestrel(0);
         portal.StartServer();
+        await using (var scope = portal.Services.CreateAsyncScope())
+            await DemoData.SeedOnceAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider, CancellationToken.None);
         BaseUrl = portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// The portal's services, e.g. a scope's AppDbContext to read what a journey wrote.
+    public IServiceProvider Services => portal.Services;
+
+    public Task<IPage> NewPageAsync() => NewPageAsync(1280, 900);
+
+    /// A page at the given viewport width (390 for a phone), in Kazakh when <paramref name="kazakh"/>
+    /// (the language switch's cookie).
+    public async Task<IPage> NewPageAsync(int width, int height, bool kazakh = false)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "ru-RU", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl, Locale = kazakh ? "kk-KZ" : "ru-RU", ViewportSize = new() { Width = width, Height = height },
+            DeviceScaleFactor = 1, IsMobile = width < 768, HasTouch = width < 768,
+            // Bootstrap's fades and Leaflet's popup honour it: no half-faded page for axe or screenshots.
+            ReducedMotion = ReducedMotion.Reduce,
+        });
+        if (kazakh)
+            await context.AddCookiesAsync([new() { Name = "lang", Value = "kk", Url = BaseUrl }]);
         return await context.NewPageAsync();
     }
 

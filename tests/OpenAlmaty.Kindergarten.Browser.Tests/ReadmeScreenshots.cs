@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+using OpenAlmaty.Kindergarten.Browser.Tests.Infrastructure;
+using OpenAlmaty.Kindergarten.Web.Data.Seeding;
+
+namespace OpenAlmaty.Kindergarten.Browser.Tests;
+
+/// The README's screens — login, home, journal, application, private picker — in Russian and
+/// Kazakh, on a desktop (1280) and a phone (390). Each screen is reached by clicks and checked;
+/// with OA_SCREENSHOTS=1 the PNGs are (re)written, in 256 colours, to docs/screenshots/:
+///   OA_SCREENSHOTS=1 dotnet test tests/OpenAlmaty.Kindergarten.Browser.Tests --filter ReadmeScreenshots
+[Collection(BrowserCollection.Name)]
+public sealed class ReadmeScreenshots(BrowserPortal portal)
+{
+    private static readonly bool Write = Environment.GetEnvironmentVariable("OA_SCREENSHOTS") == "1";
+
+    [Theory]
+    [InlineData("ru", 1280)]
+    [InlineData("ru", 390)]
+    [InlineData("kk", 1280)]
+    [InlineData("kk", 390)]
+    public async Task EveryScreen_RendersInLanguageAtWidth(string language, int width)
+    {
+        var kazakh = language == "kk";
+        var page = await portal.NewPageAsync(width, width < 768 ? 844 : 800, kazakh);
+        var screens = new CabinetScreens(page, kazakh);
+        var size = width < 768 ? "phone" : "desktop";
+
+        await screens.LoginAsync();
+        await ShotAsync(page, $"login-{language}-{size}");
+        await KeyFileSigner.SignInAsync(page, portal, DemoUsers.Parent1);
+        await screens.HomeAsync();
+        await ShotAsync(page, $"home-{language}-{size}");
+        await screens.JournalAsync();
+        await ShotAsync(page, $"journal-{language}-{size}");
+        await screens.ApplicationAsync();
+        await ShotAsync(page, $"application-{language}-{size}");
+        await screens.PickerAsync();
+        await ShotAsync(page, $"picker-{language}-{size}");
+    }
+
+    /// Nothing on a screen is wider than the screen, and no table hides columns behind a scroll bar.
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        if (Write)
+        {
+            var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+            Directory.CreateDirectory(folder);
+            var png = await page.ScreenshotAsync(new() { FullPage = true, Animations = ScreenshotAnimations.Disabled });
+            await File.WriteAllBytesAsync(Path.Combine(folder, name + ".png"), PalettePng.Reduce(png));
+        }
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{name}: the page is {overflow}px wider than the screen.");
+        var cut = await page.EvaluateAsync<int>("Math.max(0, ...[...document.querySelectorAll('.table-responsive')].map(e => e.scrollWidth - e.clientWidth))");
+        Assert.True(cut <= 0, $"{name}: a table is {cut}px wider than its box.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OpenAlmaty.Kindergarten.sln"))) folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("The repository root (OpenAlmaty.Kindergarten.sln) was not found.");
+    }
+}
