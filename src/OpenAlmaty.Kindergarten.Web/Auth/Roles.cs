@@ -60,6 +60,12 @@ public static class AuthSetup
                 o.LoginPath = "/login";
                 o.AccessDeniedPath = "/denied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(2);
+                // A signed-in person without the role gets 403 (the status pages show /denied's text).
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
                 o.SlidingExpiration = true;
             });
         services.AddAuthorization(o =>

@@ -63,6 +63,8 @@ public static class PortalServices
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
             app.UseExceptionHandler("/error");
         app.UseSecurityHeaders();
+        // A bare 403/404 gets a page in the person's language (Features/Home: /status/{code}).
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();

@@ -106,8 +106,8 @@ public sealed class ArrivalTests(StaffPortalFixture f) : IClassFixture<StaffPort
 
         var response = await client.GetAsync("/kindergarten");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/denied", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Нет доступа", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static Task<HttpResponseMessage> PostArrivalAsync(HttpClient client, string page, long referralId) =>

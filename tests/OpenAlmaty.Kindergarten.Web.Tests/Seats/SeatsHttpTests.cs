@@ -39,7 +39,8 @@ public sealed class SeatsHttpTests(StaffPortalFixture f) : IClassFixture<StaffPo
 
         var response = await client.GetAsync("/admin/seats");
 
-        Assert.Contains("/denied", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Нет доступа", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,15 +23,6 @@ public static class StaffDesks
         services.AddScoped<CallCentreSearch>();
         services.AddScoped<FreeSeatsQuery>();
         services.Configure<FreeSeatsOptions>(config.GetSection("FreeSeats"));
-        // A signed-in person without the role gets 403 on the spot (there is no page to send them to).
-        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
-            .PostConfigure(o => o.Events.OnRedirectToAccessDenied = async context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync(Localization.Lang.Current(context.HttpContext) == "kk"
-                    ? "Бұл бетке кіруге рұқсатыңыз жоқ." : "У вас нет доступа к этой странице.");
-            });
         return services;
     }
 }

@@ -27,6 +27,19 @@ public sealed class HomeController : Controller
         return View();
     }
 
+    /// Re-executed by the status-code pages for a response that has no body of its own.
+    [Route("/status/{code:int}")]
+    public IActionResult Status(int code)
+    {
+        Response.StatusCode = code;
+        return code switch
+        {
+            StatusCodes.Status403Forbidden => View("Denied"),
+            StatusCodes.Status404NotFound => View("NotFound"),
+            _ => View("Error"),
+        };
+    }
+
     [HttpGet("/error")]
     public IActionResult Error() => View();
 }

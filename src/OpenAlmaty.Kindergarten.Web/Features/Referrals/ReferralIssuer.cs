@@ -67,12 +67,9 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
             // The domain checks the application's status and stop-list before anything is written.
             var referral = application.IssueReferral(organisation, number, ReferralNumbers.NewVerificationCode(), now, validUntil, actor, signedXml);
 
-            var taken = await db.Database.ExecuteSqlAsync(
-                $"""
-                update seats set free_seats = free_seats - 1, updated_at = {now}, updated_by = {actor}
-                where organisation_id = {organisationId} and birth_year = {application.BirthYear} and free_seats > 0
-                """, ct);
-            if (taken == 0) throw new DomainException("seat.taken", SeatTaken);
+            // A cheap unlocked look first: when the seats are gone, say so before drawing a PDF.
+            var anyLeft = await db.Seats.AnyAsync(s => s.OrganisationId == organisationId && s.BirthYear == application.BirthYear && s.FreeSeats > 0, ct);
+            if (!anyLeft) throw new DomainException("seat.taken", SeatTaken);
 
             db.Referrals.Add(referral);
             await db.SaveChangesAsync(ct);
@@ -82,6 +79,15 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
                 ReferralDocuments.ContentType, documents.Render(referral, application.Child!, organisation), now, referral.Id));
             await db.SaveChangesAsync(ct);
             await Notifications.Outbox.ReferralIssuedAsync(db, referral, ct);
+
+            // The seat is taken last, just before COMMIT: the seat row (shared by every parent who
+            // wants this organisation) stays locked for one statement, not for the PDF and inserts.
+            var taken = await db.Database.ExecuteSqlAsync(
+                $"""
+                update seats set free_seats = free_seats - 1, updated_at = {now}, updated_by = {actor}
+                where organisation_id = {organisationId} and birth_year = {application.BirthYear} and free_seats > 0
+                """, ct);
+            if (taken == 0) throw new DomainException("seat.taken", SeatTaken);
             await tx.CommitAsync(ct);
             return referral;
         });
