@@ -5,6 +5,8 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 // `generate --applications N …` fills a database for benchmarks and exits.
 if (await OpenAlmaty.Kindergarten.Web.Data.Seeding.GeneratorCommand.TryRunAsync(args)) return;
+// `bench-callcentre` measures the operator's search on a filled database and exits.
+if (await OpenAlmaty.Kindergarten.Web.Features.CallCentre.CallCentreBenchmark.TryRunAsync(args)) return;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();

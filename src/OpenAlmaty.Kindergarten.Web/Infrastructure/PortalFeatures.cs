@@ -1,5 +1,6 @@
 using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Documents;
+using OpenAlmaty.Kindergarten.Web.Features.Admin;
 using OpenAlmaty.Kindergarten.Web.Features.SignIn;
 using OpenAlmaty.Kindergarten.Web.Localization;
 using OpenAlmaty.Kindergarten.Web.Signatures;
@@ -18,6 +19,7 @@ public static class PortalFeatures
         services.AddScoped<Features.Applications.ApplicationPageQuery>();
         services.AddScoped<Features.Choose.PickerQuery>();
         services.AddReferralDocuments(config);
+        services.AddStaffDesks(config);
         services.AddPortalAuth(config);
         services.AddSignatureVerification(config);
         services.AddSignIn(config);

@@ -2,7 +2,15 @@ namespace OpenAlmaty.Kindergarten.Web.Signatures;
 
 /// The signing controls inside a form marked data-eds-form (Features/Shared/Views/_EdsSigner):
 /// the key storage list, the key-file fields and the status line that wwwroot/js/eds.js drives.
-/// KeyType is NCALayer's: AUTHENTICATION to sign in, SIGNATURE for a request.
+/// KeyType is NCALayer's: AUTHENTICATION to sign in, SIGNATURE for a request. A signed request:
+///   var (id, xml) = await signedRequests.PrepareAsync(iin, "withdraw", applicationId, fields);
+///   &lt;form method="post" action="…" data-eds-form data-eds-xml="@xml"&gt;
+///     &lt;input type="hidden" name="requestId" value="@id" /&gt;
+///     &lt;input type="hidden" name="signedXml" data-eds-result /&gt;
+///     &lt;partial name="_EdsSigner" model='new EdsSigner(EdsSigner.Signature, "withdraw")' /&gt;
+///     &lt;button type="submit" data-eds-submit&gt;Подписать и отправить&lt;/button&gt;
+///   &lt;/form&gt;
+/// with forge.min.js and eds.js in the Scripts section; the POST calls signedRequests.VerifyAsync.
 public sealed record EdsSigner(string KeyType, string IdPrefix = "eds")
 {
     public const string Authentication = "AUTHENTICATION";

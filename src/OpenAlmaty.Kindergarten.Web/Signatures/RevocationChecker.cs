@@ -24,8 +24,24 @@ public interface IRevocationSource
 
 /// The decision: Off records that nothing was checked; Ocsp trusts only OCSP; OcspThenCrl
 /// falls back to the CRL when OCSP does not give a definite answer.
-public sealed class RevocationChecker(IOptions<EdsOptions> options, OcspClient ocsp, CrlClient crl) : IRevocationChecker
+public sealed class RevocationChecker : IRevocationChecker
 {
+    private readonly IOptions<EdsOptions> options;
+    private readonly IRevocationSource ocsp;
+    private readonly IRevocationSource crl;
+
+    public RevocationChecker(IOptions<EdsOptions> options, OcspClient ocsp, CrlClient crl)
+        : this(options, (IRevocationSource)ocsp, crl)
+    {
+    }
+
+    internal RevocationChecker(IOptions<EdsOptions> options, IRevocationSource ocsp, IRevocationSource crl)
+    {
+        this.options = options;
+        this.ocsp = ocsp;
+        this.crl = crl;
+    }
+
     public string Check(X509Certificate2 certificate, X509Certificate2 issuer, DateTimeOffset at) =>
         Decide(options.Value.Revocation, ocsp, crl, certificate, issuer);
 

@@ -88,7 +88,7 @@ internal static class XmlDsigMath
     }
 
     // Inclusive c14n of SignedInfo carries the namespaces it inherits from its ancestors.
-    private static byte[] CanonicalSignedInfo(XmlElement signedInfo)
+    internal static byte[] CanonicalSignedInfo(XmlElement signedInfo)
     {
         var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
         var copy = (XmlElement)document.ImportNode(signedInfo, true);

@@ -26,6 +26,7 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public string KeysFolder { get; } = Path.Combine(Path.GetTempPath(), "oa-browser-keys-" + Guid.NewGuid().ToString("N")[..8]);
     public string BaseUrl { get; private set; } = "";
+    public TestDatabase Database => database;
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()

@@ -15,6 +15,9 @@ public sealed class PortalFactory(TestDatabase database) : WebApplicationFactory
 
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// Extra test services, registered after the portal's own (e.g. a SQL command counter).
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -26,6 +29,7 @@ public sealed class PortalFactory(TestDatabase database) : WebApplicationFactory
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
         });
     }
 }

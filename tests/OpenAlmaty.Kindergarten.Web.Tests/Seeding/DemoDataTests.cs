@@ -95,7 +95,7 @@ public sealed class DemoDataTests(DemoDatabaseFixture fixture) : IClassFixture<D
         Assert.NotEmpty(active);
         Assert.All(active, r => Assert.True(r.ValidUntil > Now));
         Assert.All(active, r => Assert.Matches(@"^R\.\d{4}\.\d{6}$", r.Number));
-        Assert.All(active, r => Assert.Matches("^[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{10}$", r.VerificationCode));
+        Assert.All(active, r => Assert.Matches("^[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{16}$", r.VerificationCode));
     }
 
     [Fact]

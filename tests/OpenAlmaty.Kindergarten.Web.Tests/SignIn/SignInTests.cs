@@ -166,35 +166,19 @@ public sealed class SignInTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFixt
     }
 
     [Fact]
-    public async Task SignIn_TooManyAttempts_Answers429WithMessage()
-    {
-        await using var portal = keys.Portal();
-        portal.Settings["SignIn:AttemptsPerMinute"] = "2";
-        var client = portal.CreateClient(NoRedirects);
-        var form = await LoginForm.OpenAsync(client);
-
-        await form.PostAsync(client, "<login/>");
-        await form.PostAsync(client, "<login/>");
-        var third = await form.PostAsync(client, "<login/>");
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
-        Assert.Contains("Слишком много попыток входа", await third.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
-    public async Task Logout_SignedIn_EndsSession()
+    public async Task SignIn_RejectedForKazakhReader_ReasonInKazakh()
     {
         await using var portal = keys.Portal();
         var client = portal.CreateClient(NoRedirects);
+        await client.GetAsync("/lang/kk");
         var form = await LoginForm.OpenAsync(client);
-        await form.PostAsync(client, NcaXmlSigner.Sign(form.Xml, keys.AuthKey(DemoUsers.Parent1)));
-        var home = await client.GetStringAsync("/");
-        var token = System.Text.RegularExpressions.Regex.Match(home, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
-        var response = await client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var response = await form.PostAsync(client, NcaXmlSigner.Sign(form.Xml, keys.SigningKey(DemoUsers.Parent1)));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("Войти в личный кабинет", await client.GetStringAsync("/"));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal("eds.cert.signing-key-for-sign-in", LoginForm.ReasonIn(html));
+        Assert.Contains("<h1 class=\"h3 mb-3\">Жеке кабинетке кіру</h1>", html);
+        Assert.Contains(OpenAlmaty.Kindergarten.Web.Signatures.SignatureRejections.SigningKeyForSignIn().Reason.Kk, html);
     }
 
     private async Task<int> PeopleAsync()

@@ -11,8 +11,8 @@ public sealed class TestPki : IDisposable
     public const string EmailProtection = "1.3.6.1.5.5.7.3.4";
     public const string Individual = "1.2.398.3.3.4.1.1";
 
-    // 900101300019 has a valid check digit: born 1990-01-01, male.
-    public const string RealIin = "900101300019";
+    // 900101300017 has a valid check digit: born 1990-01-01, male.
+    public const string RealIin = "900101300017";
 
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
@@ -28,6 +28,9 @@ public sealed class TestPki : IDisposable
     }
 
     public X509Certificate2 Ca { get; }
+
+    /// For signing test CRLs and OCSP responses in memory.
+    internal RSA CaKey => caKey;
 
     public X509Certificate2 Authentication(string iin = RealIin, string? bin = null) =>
         Issue(iin, bin, X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, ClientAuth);

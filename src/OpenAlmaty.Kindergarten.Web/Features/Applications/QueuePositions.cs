@@ -9,6 +9,8 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Applications;
 /// the partial index ix_applications_queue — then QueueOrder.Position does the interleaving.
 public sealed class QueuePositions(AppDbContext db)
 {
+    /// Column aliases are snake_case: SqlQuery maps this type's properties through the context's
+    /// snake_case naming convention.
     private sealed record Counts(long Id, int PriorityGroup, long OutOfTurn, long FirstPriority, long General, long Rank);
 
     public async Task<IReadOnlyDictionary<long, int>> ForAsync(IReadOnlyCollection<long> applicationIds, CancellationToken ct = default)
@@ -16,12 +18,12 @@ public sealed class QueuePositions(AppDbContext db)
         if (applicationIds.Count == 0) return new Dictionary<long, int>();
         var ids = applicationIds.ToArray();
         var rows = await db.Database.SqlQuery<Counts>($"""
-            select me.id as "Id", me.priority_group as "PriorityGroup",
-              (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 0) as "OutOfTurn",
-              (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 1) as "FirstPriority",
-              (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 2) as "General",
+            select me.id as id, me.priority_group as priority_group,
+              (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 0) as out_of_turn,
+              (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 1) as first_priority,
+              (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 2) as general,
               (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = me.priority_group
-                 and (a.queued_at, a.id) <= (me.queued_at, me.id)) as "Rank"
+                 and (a.queued_at, a.id) <= (me.queued_at, me.id)) as rank
             from applications me
             where me.id = any({ids}) and me.status in (1, 2)
             """).ToListAsync(ct);

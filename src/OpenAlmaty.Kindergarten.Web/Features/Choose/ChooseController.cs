@@ -15,7 +15,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Choose;
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/{id:long}")]
 public sealed class ChooseController(PickerQuery query, SignedRequests signedRequests, ReferralIssuer issuer,
-    IConfiguration config, Lang lang, ILogger<ChooseController> log) : Controller
+    IConfiguration config, Lang lang, TimeProvider timeProvider, ILogger<ChooseController> log) : Controller
 {
     public const string PrivateKind = "choose-private";
     public const string StateKind = "choose-state";
@@ -72,6 +72,17 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
         {
             TempData["Error"] = lang["Выбор детского сада недоступно: ребёнок не стоит в очереди.", "Балабақшаны таңдау қолжетімсіз: бала кезекте тұрған жоқ."];
             return Redirect($"/applications/{id}");
+        }
+        if (type == OrganisationType.PrivateStateOrder)
+        {
+            // The picker itself is not shown to a child the rules exclude (the button is hidden too).
+            var unmet = PrivateKindergartenEligibility.UnmetConditions(application.Status, application.BirthDate,
+                application.StopListedUntil, freePrivateSeatForAgeGroup: true, timeProvider.GetUtcNow());
+            if (unmet.Count > 0)
+            {
+                TempData["Error"] = lang.Of(unmet[0]);
+                return Redirect($"/applications/{id}");
+            }
         }
         var organisations = await query.AvailableAsync(application.BirthYear, type, offered, filter, ct);
         var selected = org is null ? null : organisations.FirstOrDefault(o => o.Id == org);

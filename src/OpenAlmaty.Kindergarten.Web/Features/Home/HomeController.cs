@@ -20,6 +20,13 @@ public sealed class HomeController : Controller
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 
+    [HttpGet("/denied")]
+    public IActionResult Denied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
     [HttpGet("/error")]
     public IActionResult Error() => View();
 }

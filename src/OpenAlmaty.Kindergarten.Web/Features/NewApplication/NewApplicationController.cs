@@ -82,7 +82,8 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
         {
             TempData["Error"] = lang.Of(e.Text);
         }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { ConstraintName: "ux_applications_active_child" })
+        // Two registrations for the same child at once: one wins, the other is told why.
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { ConstraintName: "ux_applications_active_child" or "ix_children_iin" })
         {
             TempData["Error"] = lang.Of(DuplicateText);
         }

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenAlmaty.Kindergarten.Web.Auth;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.Admin;
+
+[Authorize(Policy = Policies.Admin)]
+public sealed class AdminHomeController(StaffScope scope) : Controller
+{
+    [HttpGet("/admin")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var current = await scope.CurrentAsync(ct);
+        return current.Granted ? View("~/Features/Admin/Views/Index.cshtml", current) : Forbid();
+    }
+}

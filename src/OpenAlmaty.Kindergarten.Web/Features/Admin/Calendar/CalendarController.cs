@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.Kindergarten.Domain.Calendar;
+using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Web.Auth;
+using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Features.Audit;
+using OpenAlmaty.Kindergarten.Web.Features.Calendar;
+using OpenAlmaty.Kindergarten.Web.Localization;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Calendar;
+
+public sealed record CalendarYear(int Year, IReadOnlyDictionary<DateOnly, CalendarDay> Days, int WorkingDays, CalendarDay? Selected, DateOnly? SelectedDate);
+
+/// The working-day calendar: a year at a glance; holidays, days off and working weekends edited
+/// by staff because the Government moves them every year. Deadlines read it through
+/// WorkingCalendarSource, which is told to reload after every change. The calendar is the same
+/// for the whole city, so district staff may edit it too.
+[Authorize(Policy = Policies.Admin)]
+[Route("admin/calendar")]
+public sealed class CalendarController(AppDbContext db, WorkingCalendarSource calendars, AuditLog audit, TimeProvider clock, Lang lang) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? year, DateOnly? date, CancellationToken ct)
+    {
+        var y = year ?? AlmatyTime.Today(clock.GetUtcNow()).Year;
+        if (y is < 2000 or > 2100) return NotFound();
+        var days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= new DateOnly(y, 1, 1) && d.Date <= new DateOnly(y, 12, 31))
+            .ToDictionaryAsync(d => d.Date, ct);
+        var calendar = new WorkingCalendar(days.Values);
+        ViewData["AdminSection"] = "calendar";
+        return View("~/Features/Admin/Calendar/Views/Index.cshtml", new CalendarYear(y, days, calendar.WorkingDaysIn(y),
+            date is { } d && days.TryGetValue(d, out var selected) ? selected : null, date));
+    }
+
+    /// kind empty: the date becomes an ordinary day again (Monday to Friday working, weekend off).
+    [HttpPost("")]
+    public async Task<IActionResult> Save(DateOnly date, CalendarDayKind? kind, string? name, string? source, CancellationToken ct)
+    {
+        var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == date, ct);
+        if (kind is null)
+        {
+            if (day is not null) db.CalendarDays.Remove(day);
+        }
+        else if (string.IsNullOrWhiteSpace(name))
+        {
+            TempData["Error"] = lang["Укажите название или основание дня.", "Күннің атауын немесе негізін көрсетіңіз."];
+            return Redirect($"/admin/calendar?year={date.Year}&date={date:yyyy-MM-dd}");
+        }
+        else if (day is null) db.CalendarDays.Add(new CalendarDay(date, kind.Value, name.Trim(), string.IsNullOrWhiteSpace(source) ? null : source.Trim()));
+        else day.Change(kind.Value, name.Trim(), string.IsNullOrWhiteSpace(source) ? null : source.Trim());
+        audit.Add(AuditLog.Actions.Calendar, null, $"{date:dd.MM.yyyy}: {(kind?.ToString() ?? "обычный день")} {name}");
+        await db.SaveChangesAsync(ct);
+        calendars.Invalidate();
+        TempData["Message"] = lang[$"{date:dd.MM.yyyy} сохранено.", $"{date:dd.MM.yyyy} сақталды."];
+        return Redirect($"/admin/calendar?year={date.Year}&date={date:yyyy-MM-dd}");
+    }
+}
