@@ -16,7 +16,7 @@ pg_bin=$(pg_find_bin)
 db="$ConnectionStrings__Default"
 work="$root/.data/bench"
 port_a=5191 port_b=5192
-psql_admin=("$pg_bin/psql" -h 127.0.0.1 -p 55434 -U postgres -v ON_ERROR_STOP=1 -q)
+psql_admin=(env PGOPTIONS="-c client_min_messages=warning" "$pg_bin/psql" -h 127.0.0.1 -p 55434 -U postgres -v ON_ERROR_STOP=1 -q)
 
 pids=()
 cleanup() {
@@ -44,7 +44,7 @@ rm -rf "$work/pgbench" && mkdir -p "$work/pgbench"
 (cd "$work/pgbench" && "$pg_bin/pgbench" -h 127.0.0.1 -p 55434 -U postgres -n -M prepared -c 64 -j 2 \
   -T "${BENCH_PGBENCH_SECONDS:-15}" -l --log-prefix=pgbench_log -f "$root/bench/seat-take.sql" kindergarten_bench > pgbench.out)
 grep -E "^(tps|latency)" "$work/pgbench/pgbench.out" || true
-"${psql_admin[@]}" -d kindergarten_bench -c "drop table bench_scratch_seats, bench_scratch_referrals; drop sequence bench_scratch_number; vacuum analyze"
+"${psql_admin[@]}" -d kindergarten_bench -c "drop table bench_scratch_seats, bench_scratch_referrals" -c "drop sequence bench_scratch_number" -c "vacuum analyze"
 
 echo "== Test CA for the bench's key certificates"
 dotnet "$bench_dll" ca "$work/keys"

@@ -32,12 +32,12 @@ public static class DatabaseChecks
 
     /// The SQL of Features/Applications/QueuePositions.cs, word for word (keep them together).
     private const string QueuePositionsSql = """
-        select me.id as "Id", me.priority_group as "PriorityGroup",
-          (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 0) as "OutOfTurn",
-          (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 1) as "FirstPriority",
-          (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 2) as "General",
+        select me.id as id, me.priority_group as priority_group,
+          (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 0) as out_of_turn,
+          (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 1) as first_priority,
+          (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 2) as general,
           (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = me.priority_group
-             and (a.queued_at, a.id) <= (me.queued_at, me.id)) as "Rank"
+             and (a.queued_at, a.id) <= (me.queued_at, me.id)) as rank
         from applications me
         where me.id = any(@ids) and me.status in (1, 2)
         """;

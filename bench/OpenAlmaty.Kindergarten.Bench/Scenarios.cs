@@ -27,11 +27,12 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
         int concurrency, Func<int, string> portalOf, bool reportIt)
     {
         var users = people.Select(_ => new PortalUser(http)).ToArray();
-        var failed = 0;
+        var signedIn = 0;
         var r = await Recorder.RunAsync(scenario, concurrency, people.Count, TimeSpan.FromSeconds(o.ScenarioSeconds), async (i, rec) =>
         {
-            if (!await Flows.SignInAsync(users[i], portalOf(i), keys[people[i].Iin], rec)) Interlocked.Increment(ref failed);
+            if (await Flows.SignInAsync(users[i], portalOf(i), keys[people[i].Iin], rec)) Interlocked.Increment(ref signedIn);
         });
+        var failed = people.Count - signedIn;
         if (reportIt)
             foreach (var label in new[] { Flows.SignInWhole, Flows.GetLogin, Flows.PostLogin })
                 report.Figure(scenario, label, r.StatsOf(label), label == Flows.SignInWhole ? "" : $"ping@{concurrency}",
@@ -54,8 +55,14 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
         var r = await Recorder.RunAsync(scenario, o.Concurrency, parents.Count, TimeSpan.FromSeconds(o.ScenarioSeconds), async (i, rec) =>
         {
             var (picker, choose) = portalsOf(i);
-            var outcome = await Flows.ChooseAsync(users[i], picker, choose, parents[i].ApplicationId, chosen[i], keys[parents[i].Person.Iin], rec);
-            lock (outcomes) outcomes[outcome]++;
+            // A parent whose organisation is full goes back to the list and picks another: three tries.
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                var organisation = attempt == 0 ? chosen[i] : organisations[Random.Shared.Next(organisations.Length)];
+                var outcome = await Flows.ChooseAsync(users[i], picker, choose, parents[i].ApplicationId, organisation, keys[parents[i].Person.Iin], rec);
+                lock (outcomes) outcomes[outcome]++;
+                if (outcome is RushOutcome.Referred or RushOutcome.Refused) break;
+            }
         });
         var maxRss = 0.0;
         foreach (var sampler in samplers)
@@ -69,7 +76,7 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
                 label == Flows.PostChoose ? o.DbCeilingTps : 0);
         report.Section($"{scenario}: outcome", $"""
             - parents: {parents.Count}; seats: {organisations.Length} organisations × {o.SeatsPerOrganisation} = {organisations.Length * o.SeatsPerOrganisation}; {o.Concurrency} at once; {Report.F(r.ElapsedSeconds)} s
-            - as the parents saw it: referred {outcomes[RushOutcome.Referred]}, seat taken while signing {outcomes[RushOutcome.SeatTaken]}, no seat left in the chosen organisation {outcomes[RushOutcome.NoSeatOffered]}, refused {outcomes[RushOutcome.Refused]}
+            - attempts, as the parents saw them (up to three organisations each): referred {outcomes[RushOutcome.Referred]}, seat taken while signing {outcomes[RushOutcome.SeatTaken]}, no seat left in the chosen organisation {outcomes[RushOutcome.NoSeatOffered]}, refused {outcomes[RushOutcome.Refused]}
             - by SQL: referrals for these applications **{check.Referrals}**, applications now «Выдано направление» {check.ReferredApplications}, seats with a negative count **{check.NegativeSeats}**, applications with two referrals **{check.ApplicationsWithTwo}**, seats left in the rush organisations {check.SeatsLeft} → {(check.Exact(organisations.Length * o.SeatsPerOrganisation) ? "**exact**" : "**NOT EXACT**")}
             - portal memory (VmRSS, max over the rush{(pids.Length > 1 ? ", either instance" : "")}): {Report.F(maxRss, "0")} MB
             """);
@@ -101,7 +108,8 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
         var anonymous = new PortalUser(http);
         var probe = new Recorder("probe");
         var first = await anonymous.GetAsync($"{o.Portal}/free-seats", probe, "probe");
-        if (first.Status == HttpStatusCode.NotFound) return null;
+        // Without the page the fallback policy answers 302 to /login (or 404).
+        if (first.Status != HttpStatusCode.OK) return null;
         var r = await Recorder.RunAsync("free seats", 32, 1_000_000, TimeSpan.FromSeconds(o.PageSeconds),
             (_, rec) => anonymous.GetAsync($"{o.Portal}/free-seats", rec, "GET /free-seats"));
         var s = r.StatsOf("GET /free-seats");
