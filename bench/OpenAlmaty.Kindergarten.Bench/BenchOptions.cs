@@ -14,6 +14,9 @@ public sealed class BenchOptions
     public string Out { get; init; } = "bench";
     public string? PgbenchDir { get; init; }
     public int Parents { get; init; } = 2000;
+    /// The first cohort's number (each cohort has its own IINs and organisations): a second run
+    /// on the same database passes 2.
+    public int FirstCohort { get; init; }
     public int Organisations { get; init; } = 20;
     public int SeatsPerOrganisation { get; init; } = 10;
     public int Concurrency { get; init; } = 64;
@@ -43,6 +46,7 @@ public sealed class BenchOptions
             Out = S("out") ?? "bench",
             PgbenchDir = S("pgbench"),
             Parents = I("parents", 2000),
+            FirstCohort = I("first-cohort", 0),
             Organisations = I("organisations", 20),
             SeatsPerOrganisation = I("seats-per-organisation", 10),
             Concurrency = I("concurrency", 64),

@@ -32,7 +32,7 @@ else report.Section("Database ceiling", "pgbench did not run: no ratio to the da
 using var ca = TestCa.LoadOrCreate(o.Keys);
 var scenarios = new Scenarios(http, db, o, report, ca);
 Console.WriteLine("Preparing the rush's parents and their certificates…");
-var cohortA = await Cohorts.AddParentsAsync(db, 0, o.Parents);
+var cohortA = await Cohorts.AddParentsAsync(db, o.FirstCohort, o.Parents);
 var keysA = ca.IssueAll([.. cohortA.Select(p => p.Person)]);
 
 Console.WriteLine("Web ceiling (/bench/ping)…");
@@ -43,7 +43,7 @@ var usersA = await scenarios.SignInAsync($"sign-in, {o.Concurrency} at once", [.
 var idleRss = MemorySampler.ReadMb(o.Pid);
 
 Console.WriteLine("Seat rush, one portal…");
-var orgsA = await Cohorts.OpenSeatsAsync(db, 0, o.Organisations, o.SeatsPerOrganisation);
+var orgsA = await Cohorts.OpenSeatsAsync(db, o.FirstCohort, o.Organisations, o.SeatsPerOrganisation);
 var rush = await scenarios.RushAsync("seat rush, one portal", cohortA, usersA, keysA, orgsA, _ => (o.Portal, o.Portal), [o.Pid]);
 await File.WriteAllTextAsync(Path.Combine(o.Out, "seat-rush.svg"), SvgChart.Draw(
     $"Seat rush: {cohortA.Count} parents, {orgsA.Length * o.SeatsPerOrganisation} private seats, {o.Concurrency} at once (one portal)",
@@ -60,11 +60,11 @@ if (free is null) report.Section("Free-seat page under bot polling", "Not availa
 if (o.Portal2 is { } second)
 {
     Console.WriteLine("Seat rush, two portals on one database…");
-    var cohortB = await Cohorts.AddParentsAsync(db, 1, o.Parents);
+    var cohortB = await Cohorts.AddParentsAsync(db, o.FirstCohort + 1, o.Parents);
     var keysB = ca.IssueAll([.. cohortB.Select(p => p.Person)]);
     string PortalOf(int i) => i % 2 == 0 ? o.Portal : second;
     var usersB = await scenarios.SignInAsync("sign-in, two portals", [.. cohortB.Select(p => p.Person)], keysB, o.Concurrency, PortalOf, false);
-    var orgsB = await Cohorts.OpenSeatsAsync(db, 1, o.Organisations, o.SeatsPerOrganisation);
+    var orgsB = await Cohorts.OpenSeatsAsync(db, o.FirstCohort + 1, o.Organisations, o.SeatsPerOrganisation);
     // Each parent's picker comes from one instance and the signed answer goes to the other.
     var r = await scenarios.RushAsync("seat rush, two portals", cohortB, usersB, keysB, orgsB, i => (PortalOf(i), PortalOf(i + 1)), [o.Pid, o.Pid2]);
     twin = (r.Check, r.MaxRssMb);
