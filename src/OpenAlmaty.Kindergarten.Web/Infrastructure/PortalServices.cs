@@ -70,6 +70,7 @@ public static class PortalServices
         app.UseRouting();
         app.UsePortalFeatures();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapBenchEndpoints();
         app.MapControllers();
         return app;
     }

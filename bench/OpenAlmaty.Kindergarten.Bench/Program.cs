@@ -1,0 +1,118 @@
+using Npgsql;
+using OpenAlmaty.Kindergarten.Bench;
+
+// bench/run.sh starts PostgreSQL, pgbench and the portal(s), then this: it prepares the rush's
+// parents and seats in the database, runs every HTTP scenario on loopback and writes results.md.
+// `ca FOLDER`: make the test CA before the portal starts, so it trusts it from the first request.
+if (args is ["ca", var folder])
+{
+    TestCa.LoadOrCreate(folder).Dispose();
+    return 0;
+}
+var o = BenchOptions.Parse(args);
+ThreadPool.SetMinThreads(128, 128);
+await using var db = NpgsqlDataSource.Create(o.Db);
+using var http = new HttpClient(new SocketsHttpHandler
+{
+    UseCookies = false,
+    AllowAutoRedirect = false,
+    MaxConnectionsPerServer = 512,
+    PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+}) { Timeout = TimeSpan.FromSeconds(30) };
+var report = new Report();
+
+if (Pgbench.Read(o.PgbenchDir) is { } pg)
+{
+    o.DbCeilingTps = pg.Tps;
+    if (pg.Latency is { } l) report.Figure("database ceiling: pgbench, 64 clients", "seat-taking transaction", l with { PerSecond = pg.Tps });
+    report.Section("Database ceiling (pgbench output)", "```\n" + pg.Summary.Trim() + "\n```");
+}
+else report.Section("Database ceiling", "pgbench did not run: no ratio to the database ceiling.");
+
+using var ca = TestCa.LoadOrCreate(o.Keys);
+var scenarios = new Scenarios(http, db, o, report, ca);
+Console.WriteLine("Preparing the rush's parents and their certificates…");
+var cohortA = await Cohorts.AddParentsAsync(db, o.FirstCohort, o.Parents);
+var keysA = ca.IssueAll([.. cohortA.Select(p => p.Person)]);
+
+Console.WriteLine("Web ceiling (/bench/ping)…");
+await scenarios.CeilingAsync();
+
+Console.WriteLine("Sign-in…");
+var usersA = await scenarios.SignInAsync($"sign-in, {o.Concurrency} at once", [.. cohortA.Select(p => p.Person)], keysA, o.Concurrency, _ => o.Portal, true);
+var idleRss = MemorySampler.ReadMb(o.Pid);
+
+Console.WriteLine("Seat rush, one portal…");
+var orgsA = await Cohorts.OpenSeatsAsync(db, o.FirstCohort, o.Organisations, o.SeatsPerOrganisation);
+var rush = await scenarios.RushAsync("seat rush, one portal", cohortA, usersA, keysA, orgsA, _ => (o.Portal, o.Portal), [o.Pid]);
+await File.WriteAllTextAsync(Path.Combine(o.Out, "seat-rush.svg"), SvgChart.Draw(
+    $"Seat rush: {cohortA.Count} parents, {orgsA.Length * o.SeatsPerOrganisation} private seats, {o.Concurrency} at once (one portal)",
+    rush.Recorder.Samples, [(Flows.GetPicker, "#1f77b4"), (Flows.PostChoose, "#d62728")]));
+
+Console.WriteLine("Journal and application page…");
+var (journal, pages) = await scenarios.JournalAsync();
+
+Console.WriteLine("Free-seat page…");
+var free = await scenarios.FreeSeatsAsync();
+if (free is null) report.Section("Free-seat page under bot polling", "Not available yet: GET /free-seats answers 404 on this build (branch `admin` brings it).");
+
+(RushCheck Check, double MaxRssMb)? twin = null;
+if (o.Portal2 is { } second)
+{
+    Console.WriteLine("Seat rush, two portals on one database…");
+    var cohortB = await Cohorts.AddParentsAsync(db, o.FirstCohort + 1, o.Parents);
+    var keysB = ca.IssueAll([.. cohortB.Select(p => p.Person)]);
+    string PortalOf(int i) => i % 2 == 0 ? o.Portal : second;
+    var usersB = await scenarios.SignInAsync("sign-in, two portals", [.. cohortB.Select(p => p.Person)], keysB, o.Concurrency, PortalOf, false);
+    var orgsB = await Cohorts.OpenSeatsAsync(db, o.FirstCohort + 1, o.Organisations, o.SeatsPerOrganisation);
+    // Each parent's picker comes from one instance and the signed answer goes to the other.
+    var r = await scenarios.RushAsync("seat rush, two portals", cohortB, usersB, keysB, orgsB, i => (PortalOf(i), PortalOf(i + 1)), [o.Pid, o.Pid2]);
+    twin = (r.Check, r.MaxRssMb);
+}
+else report.Section("Seat rush, two portals", "Not run: no --portal2.");
+
+Console.WriteLine("Queue number: EXPLAIN and timing…");
+var (plan, worstId, queue) = await DatabaseChecks.QueuePositionsAsync(db, 500);
+var usesIndex = plan.Contains("ix_applications_queue", StringComparison.Ordinal);
+report.Figure("queue number (QueuePositions SQL, one application, direct)", "SQL round trip", queue);
+report.Section("Queue number: EXPLAIN (ANALYZE, BUFFERS)", $"The QueuePositions SQL for application {worstId}, the last of the general group of the largest birth year (the most rows to count):\n\n```\n{plan.TrimEnd()}\n```");
+
+var seats = o.Organisations * o.SeatsPerOrganisation;
+var choose = rush.Recorder.StatsOf(Flows.PostChoose);
+report.Target("seat rush throughput (POST choose/s)", "≥ 50 % of the DB ceiling", $"{Report.F(choose.PerSecond)}/s = {Report.Ratio(choose.PerSecond, o.DbCeilingTps)} of {Report.F(o.DbCeilingTps)} TPS", o.DbCeilingTps > 0 && choose.PerSecond >= 0.5 * o.DbCeilingTps);
+report.Target("seat rush p95 (POST choose)", "< 300 ms", $"{Report.F(choose.P95)} ms (GET picker p95 {Report.F(rush.Recorder.StatsOf(Flows.GetPicker).P95)} ms)", choose.P95 < 300);
+report.Target("seat rush correctness, one portal", $"{seats} referrals, 0 negative, 0 doubled", $"{rush.Check.Referrals}, {rush.Check.NegativeSeats}, {rush.Check.ApplicationsWithTwo}", rush.Check.Exact(seats));
+if (twin is { } t)
+    report.Target("seat rush correctness, two portals", $"{seats} referrals, 0 negative, 0 doubled", $"{t.Check.Referrals}, {t.Check.NegativeSeats}, {t.Check.ApplicationsWithTwo}", t.Check.Exact(seats));
+report.Target("journal p95 at 32 users", "< 30 ms", $"{Report.F(journal.P95)} ms", journal.P95 < 30);
+report.Target("journal + application page p95 at 32 users", "< 30 ms", $"{Report.F(pages.P95)} ms", pages.P95 < 30);
+report.Target("journal + application page throughput", "≥ 30 % of ping@32", $"{Report.F(pages.PerSecond)}/s = {Report.Ratio(pages.PerSecond, scenarios.Ping32)} of {Report.F(scenarios.Ping32)}/s", pages.PerSecond >= 0.3 * scenarios.Ping32);
+if (free is { } f)
+    report.Target("free-seat page throughput", "≥ 70 % of ping@32", $"{Report.F(f.PerSecond)}/s = {Report.Ratio(f.PerSecond, scenarios.Ping32)}", f.PerSecond >= 0.7 * scenarios.Ping32);
+else report.Target("free-seat page throughput", "≥ 70 % of ping@32", "not available yet", false);
+report.Target("queue number of any application", "< 5 ms, with an index", $"max {Report.F(queue.Max, "0.00")} ms, p95 {Report.F(queue.P95, "0.00")} ms; index: {(usesIndex ? "ix_applications_queue" : "none")}", queue.Max < 5 && usesIndex);
+report.Target("portal memory under the seat rush", "< 400 MB", $"{Report.F(rush.MaxRssMb, "0")} MB (after sign-in, before the rush: {Report.F(idleRss ?? 0, "0")} MB)", rush.MaxRssMb is > 0 and < 400);
+
+var setup = await SetupAsync(db, o);
+await File.WriteAllTextAsync(Path.Combine(o.Out, "results.md"), report.Render(Report.Machine(), setup));
+Console.WriteLine($"Wrote {Path.Combine(o.Out, "results.md")} and seat-rush.svg.");
+return rush.Check.Exact(seats) && (twin is null || twin.Value.Check.Exact(seats)) ? 0 : 1;
+
+static async Task<string> SetupAsync(NpgsqlDataSource db, BenchOptions o)
+{
+    await using var cmd = db.CreateCommand("""
+        select (select count(*) from applications), (select count(*) from organisations), (select count(*) from application_events),
+               (select count(*) from referrals), (select count(*) from people)
+        """);
+    await using var reader = await cmd.ExecuteReaderAsync();
+    await reader.ReadAsync();
+    return $"""
+        ## Setup
+
+        - database after the run: {reader.GetInt64(0)} applications, {reader.GetInt64(1)} organisations, {reader.GetInt64(2)} history events, {reader.GetInt64(3)} referrals, {reader.GetInt64(4)} people (the generator's 100,000 / 900 / 50,000 plus the bench's parents)
+        - portal: Release build, `ASPNETCORE_ENVIRONMENT=Testing` (cookies not Secure-only, so plain http on loopback; the demo test CA trusted), `Hangfire:Server=false`, `SignIn:AttemptsPerMinute` lifted (every parent signs in from 127.0.0.1), Serilog at its default levels to a file
+        - load: {o.Concurrency} at once for sign-in and the rush, 32 for the pages; each parent has one RSA key and two certificates (AUTH_RSA, RSA) from the demo test CA; every nonce and every choice is signed for real, NCALayer's XMLDSig shape
+        - seat rush: {o.Parents} parents with a child born 2021 queued; {o.Organisations} private organisations × {o.SeatsPerOrganisation} seats for 2021 (every other private 2021 seat closed); each parent picks one rush organisation at random
+        - chart: [seat-rush.svg](seat-rush.svg)
+        """;
+}

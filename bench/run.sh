@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The seat-rush benchmark (issue 7), one command: its own PostgreSQL under .data/bench/ (port
+# 55434), a fresh database filled by the generator, the database ceiling with pgbench, two portal
+# instances in Release on 127.0.0.1, every scenario with the load generator on loopback, and
+# bench/results.md + bench/seat-rush.svg. Not part of scripts/test.sh. Takes 5–10 minutes.
+#   BENCH_PARENTS=2000 BENCH_CONCURRENCY=64 PG_FSYNC=on PG_SYNC_COMMIT=on bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Always the bench's own server: never a PostgreSQL that the environment names (tests use 55433).
+unset ConnectionStrings__Default PG_TEST_ADMIN
+source scripts/lib/postgres.sh
+pg_ensure bench 55434
+pg_bin=$(pg_find_bin)
+db="$ConnectionStrings__Default"
+work="$root/.data/bench"
+port_a=5191 port_b=5192
+psql_admin=(env PGOPTIONS="-c client_min_messages=warning" "$pg_bin/psql" -h 127.0.0.1 -p 55434 -U postgres -v ON_ERROR_STOP=1 -q)
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+echo "== Fresh database kindergarten_bench"
+"${psql_admin[@]}" -d postgres -c "drop database if exists kindergarten_bench with (force)" -c "create database kindergarten_bench"
+
+echo "== Build (Release)"
+dotnet build src/OpenAlmaty.Kindergarten.Web -c Release -v q -clp:ErrorsOnly -nologo
+dotnet build bench/OpenAlmaty.Kindergarten.Bench -c Release -v q -clp:ErrorsOnly -nologo
+web_dir="$root/src/OpenAlmaty.Kindergarten.Web"
+web_dll="bin/Release/net10.0/OpenAlmaty.Kindergarten.Web.dll"
+bench_dll="$root/bench/OpenAlmaty.Kindergarten.Bench/bin/Release/net10.0/OpenAlmaty.Kindergarten.Bench.dll"
+
+echo "== Generator: 100,000 applications, 900 organisations, 50,000 history events"
+(cd "$web_dir" && ASPNETCORE_ENVIRONMENT=Testing dotnet "$web_dll" generate --applications 100000 --organisations 900 --events 50000)
+
+echo "== Database ceiling: pgbench, the seat-taking transaction, 64 clients, ${BENCH_PGBENCH_SECONDS:-15} s"
+rm -rf "$work/pgbench" && mkdir -p "$work/pgbench"
+"${psql_admin[@]}" -d kindergarten_bench -f bench/seat-take-setup.sql
+(cd "$work/pgbench" && "$pg_bin/pgbench" -h 127.0.0.1 -p 55434 -U postgres -n -M prepared -c 64 -j 2 \
+  -T "${BENCH_PGBENCH_SECONDS:-15}" -l --log-prefix=pgbench_log -f "$root/bench/seat-take.sql" kindergarten_bench > pgbench.out)
+grep -E "^(tps|latency)" "$work/pgbench/pgbench.out" || true
+"${psql_admin[@]}" -d kindergarten_bench -c "drop table bench_scratch_seats, bench_scratch_referrals" -c "drop sequence bench_scratch_number" -c "vacuum analyze"
+
+echo "== Test CA for the bench's key certificates"
+dotnet "$bench_dll" ca "$work/keys"
+
+start_portal() { # port log
+  (cd "$web_dir" && exec env ASPNETCORE_ENVIRONMENT=Testing ConnectionStrings__Default="$db" Database__Migrate=true \
+    Hangfire__Server=false DemoData__Seed=false DemoData__KeysFolder="$work/keys" SignIn__AttemptsPerMinute=1000000 \
+    Bench__Enabled=true dotnet "$web_dll" --urls "http://127.0.0.1:$1" > "$2" 2>&1) &
+  pids+=($!)
+  for _ in $(seq 1 90); do
+    if curl -fsS "http://127.0.0.1:$1/health" > /dev/null 2>&1; then return 0; fi
+    sleep 1
+  done
+  echo "The portal on port $1 did not answer /health in 90 s; its log:" >&2
+  tail -n 40 "$2" >&2
+  return 1
+}
+
+echo "== Portal instances on 127.0.0.1:$port_a and :$port_b (Release, Hangfire server off)"
+start_portal $port_a "$work/portal-a.log"
+pid_a=${pids[-1]}
+start_portal $port_b "$work/portal-b.log"
+pid_b=${pids[-1]}
+
+echo "== Scenarios"
+status=0
+dotnet "$bench_dll" --portal "http://127.0.0.1:$port_a" --portal2 "http://127.0.0.1:$port_b" --pid "$pid_a" --pid2 "$pid_b" \
+  --db "$db" --keys "$work/keys" --out "$root/bench" --pgbench "$work/pgbench" \
+  --parents "${BENCH_PARENTS:-2000}" --concurrency "${BENCH_CONCURRENCY:-64}" || status=$?
+
+# The staff desks' and the jobs' own runners, when this build has them (branches admin and jobs).
+run_verb() { # verb title
+  if grep -rqs -- "\"$1\"" "$web_dir" --include=*.cs; then
+    echo "== $2 ($1)"
+    { echo "## $2"; echo; echo '```'; (cd "$web_dir" && ASPNETCORE_ENVIRONMENT=Testing ConnectionStrings__Default="$db" \
+        dotnet "$web_dll" "$1" 2>&1 | tail -n 40) || echo "($1 failed: exit $?)"; echo '```'; echo; } >> bench/results.md
+  else
+    printf '## %s\n\nNot available yet: this build has no `%s` runner (it comes with another branch).\n\n' "$2" "$1" >> bench/results.md
+  fi
+}
+run_verb bench-callcentre "Call-centre search"
+run_verb bench-expiry "Expiry job with 10,000 referrals due"
+
+echo "== Done: bench/results.md, bench/seat-rush.svg (portal logs in .data/bench/)"
+exit $status
