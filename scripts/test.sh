@@ -38,7 +38,8 @@ fi
 
 rm -rf TestResults
 set +e
-dotnet test OpenAlmaty.Kindergarten.sln --no-build -c Debug --logger "trx" --results-directory TestResults \
+# -m:1: one test project at a time; the browser tests and the database tests share 2 cores.
+dotnet test OpenAlmaty.Kindergarten.sln --no-build -c Debug -m:1 --logger "trx" --results-directory TestResults \
   --logger "console;verbosity=minimal" "$@"
 set -e
 

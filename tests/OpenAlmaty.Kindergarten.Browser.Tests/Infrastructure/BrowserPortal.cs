@@ -65,6 +65,10 @@ public sealed class BrowserPortal : IAsyncLifetime
         });
         if (kazakh)
             await context.AddCookiesAsync([new() { Name = "lang", Value = "kk", Url = BaseUrl }]);
+        // Opening a key file runs RSA in the page's JavaScript; on a busy 2-core CI machine that
+        // and the first sign-in can take longer than Playwright's default 30 s.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
