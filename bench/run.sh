@@ -88,5 +88,12 @@ run_verb() { # verb title
 run_verb bench-callcentre "Call-centre search"
 run_verb bench-expiry "Expiry job with 10,000 referrals due"
 
+echo "== Cost of verifying one sign-in signature (RSA, GOST), 1,000 verifications each"
+{ echo "## Cost of verifying one sign-in signature"; echo; echo '```';
+  OA_SIGNATURE_COST_ITERATIONS=1000 dotnet test tests/OpenAlmaty.Kindergarten.Web.Tests -c Release \
+    --filter "FullyQualifiedName~SignatureVerificationCost" --logger "console;verbosity=detailed" 2>&1 \
+    | grep -E "µs mean|Passed!|Failed!" || echo "(the measurement did not run)"
+  echo '```'; echo; } >> bench/results.md
+
 echo "== Done: bench/results.md, bench/seat-rush.svg (portal logs in .data/bench/)"
 exit $status

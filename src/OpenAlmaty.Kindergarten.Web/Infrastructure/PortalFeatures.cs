@@ -34,6 +34,8 @@ public static class PortalFeatures
         app.UseSignIn();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: responses to signed-in people are never served from the cache.
+        app.UseOutputCache();
         app.UseReferralClock();
         return app;
     }

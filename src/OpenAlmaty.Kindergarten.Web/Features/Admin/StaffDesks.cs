@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
 using OpenAlmaty.Kindergarten.Web.Features.Admin.Applications;
 using OpenAlmaty.Kindergarten.Web.Features.Admin.Queue;
 using OpenAlmaty.Kindergarten.Web.Features.Admin.Reports;
@@ -23,6 +22,11 @@ public static class StaffDesks
         services.AddScoped<CallCentreSearch>();
         services.AddScoped<FreeSeatsQuery>();
         services.Configure<FreeSeatsOptions>(config.GetSection("FreeSeats"));
+        var cacheFor = config.GetValue("FreeSeats:CacheFor", TimeSpan.FromSeconds(30));
+        services.AddOutputCache(o => o.AddPolicy(FreeSeatsController.CachePolicy, b => b
+            .Expire(cacheFor)
+            .SetVaryByQuery("*")
+            .VaryByValue(context => new KeyValuePair<string, string>("lang", Localization.Lang.Current(context)))));
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.FreeSeats;
 
@@ -8,7 +9,12 @@ namespace OpenAlmaty.Kindergarten.Web.Features.FreeSeats;
 [Route("free-seats")]
 public sealed class FreeSeatsController(FreeSeatsQuery query) : Controller
 {
+    public const string CachePolicy = "free-seats";
+
+    /// The whole answer is cached for anonymous visitors (bots poll this page), per filter and
+    /// language; signed-in people get it rendered, from the query's own 30-second cache.
     [HttpGet("")]
+    [OutputCache(PolicyName = CachePolicy)]
     public async Task<IActionResult> Index([FromQuery] FreeSeatsFilter filter, CancellationToken ct)
     {
         Response.Headers.CacheControl = "public, max-age=30";
