@@ -38,6 +38,34 @@ public sealed class ReadmeScreenshots(BrowserPortal portal)
         await ShotAsync(page, $"picker-{language}-{size}");
     }
 
+    /// The staff's screens (Russian, desktop) and the public free-seat page, for the README.
+    [Fact]
+    public async Task StaffScreens_RenderForTheirRoles()
+    {
+        var anonymous = await portal.NewPageAsync();
+        await anonymous.GotoAsync("/free-seats");
+        await Assertions.Expect(anonymous.Locator("h1")).ToBeVisibleAsync();
+        await ShotAsync(anonymous, "free-seats-ru-desktop");
+
+        var education = await StaffJourney.SignInAsync(portal, DemoUsers.Education);
+        await education.GotoAsync("/admin/queue");
+        await Assertions.Expect(education.Locator("h1")).ToBeVisibleAsync();
+        await ShotAsync(education, "admin-queue-ru-desktop");
+        await education.GotoAsync("/admin/reports");
+        await Assertions.Expect(education.Locator("h1")).ToBeVisibleAsync();
+        await ShotAsync(education, "admin-reports-ru-desktop");
+
+        var kindergarten = await StaffJourney.SignInAsync(portal, DemoUsers.Kindergarten);
+        await kindergarten.GotoAsync("/kindergarten");
+        await Assertions.Expect(kindergarten.Locator("h1")).ToBeVisibleAsync();
+        await ShotAsync(kindergarten, "kindergarten-ru-desktop");
+
+        var operatorPage = await StaffJourney.SignInAsync(portal, DemoUsers.Operator);
+        Assert.Equal(200, (await operatorPage.GotoAsync("/callcentre?q=" + Uri.EscapeDataString("МАНСУР")))!.Status);
+        await Assertions.Expect(operatorPage.Locator("h1")).ToBeVisibleAsync();
+        await ShotAsync(operatorPage, "callcentre-ru-desktop");
+    }
+
     /// Nothing on a screen is wider than the screen, and no table hides columns behind a scroll bar.
     private static async Task ShotAsync(IPage page, string name)
     {
