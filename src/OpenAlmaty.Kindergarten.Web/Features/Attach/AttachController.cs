@@ -57,7 +57,7 @@ public sealed class AttachController(AppDbContext db, SignedRequests signedReque
         {
             var verified = await signedRequests.VerifyAsync(requestId, signedXml ?? "", User.Iin()!, ct);
             if (verified.Kind != Kind || verified.ApplicationId is null)
-                throw new DomainException("request.mismatch", new("Подписанный запрос относится к другому действию.", "Қол қойылған сұрау басқа әрекетке қатысты."));
+                throw SignedFields.Mismatch();
             var applicationId = await FindAsync(SignedFields.Read(verified.SignedXml, "registration"), SignedFields.Read(verified.SignedXml, "childIin"), ct);
             if (applicationId != verified.ApplicationId) throw new DomainException("attach.not-found", NotFoundText);
             var application = await db.Applications.Include(a => a.Access).SingleAsync(a => a.Id == applicationId, ct);

@@ -55,7 +55,7 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
         {
             var verified = await signedRequests.VerifyAsync(requestId, signedXml ?? "", User.Iin()!, ct);
             if (verified.Kind != Kind)
-                throw new DomainException("request.mismatch", new("Подписанный запрос относится к другому действию.", "Қол қойылған сұрау басқа әрекетке қатысты."));
+                throw SignedFields.Mismatch();
             string F(string name) => SignedFields.Read(verified.SignedXml, name) ?? "";
             var iin = Iin.Parse(F("childIin"));
             var child = await db.Children.SingleOrDefaultAsync(c => c.Iin == iin.Value, ct)

@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using OpenAlmaty.Kindergarten.Domain.Common;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Shared;
 
@@ -7,6 +8,10 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Shared;
 /// content is exactly what the portal issued, so the values are the portal's own.
 public static class SignedFields
 {
+    /// A valid signature on a request made for another action or application: nothing is done.
+    public static DomainException Mismatch() => new("request.mismatch", new(
+        "Подписанный запрос относится к другому действию.", "Қол қойылған сұрау басқа әрекетке қатысты."));
+
     public static string? Read(string signedXml, string name)
     {
         using var reader = XmlReader.Create(new StringReader(signedXml),

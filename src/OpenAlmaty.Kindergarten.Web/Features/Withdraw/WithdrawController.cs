@@ -5,6 +5,7 @@ using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Features.Shared;
 using OpenAlmaty.Kindergarten.Web.Localization;
 using OpenAlmaty.Kindergarten.Web.Signatures;
 
@@ -51,7 +52,7 @@ public sealed class WithdrawController(AppDbContext db, SignedRequests signedReq
         {
             var verified = await signedRequests.VerifyAsync(requestId, signedXml ?? "", User.Iin()!, ct);
             if (verified.Kind != Kind || verified.ApplicationId != id)
-                throw new DomainException("request.mismatch", new("Подписанный запрос относится к другому действию.", "Қол қойылған сұрау басқа әрекетке қатысты."));
+                throw SignedFields.Mismatch();
             application.Withdraw(clock.GetUtcNow(), User.Identity!.Name!, verified.SignedXml);
             await db.SaveChangesAsync(ct);
             TempData["Message"] = lang["Заявление снято с очереди.", "Өтініш кезектен шығарылды."];
