@@ -30,8 +30,11 @@ public sealed class FreeSeatsPageTests(DatabaseFixture fixture) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, all.StatusCode);
         var html = await all.Content.ReadAsStringAsync();
-        Assert.Contains("Ясли-сад Түрксіб № 1", html);
-        Assert.Contains("Частный сад Медеу", html);
+        // City-wide: the summary by district and age group, no organisation list.
+        Assert.Contains("Турксибский", html);
+        Assert.Contains("Медеуский", html);
+        Assert.Contains("Выберите район, чтобы увидеть детские сады со свободными местами.", html);
+        Assert.DoesNotContain("Ясли-сад Түрксіб № 1", html);
         Assert.DoesNotContain("СЕКРЕТОВА", html);
         Assert.Contains("Ясли-сад Түрксіб № 1", turksibOnly);
         Assert.DoesNotContain("Частный сад Медеу", turksibOnly);

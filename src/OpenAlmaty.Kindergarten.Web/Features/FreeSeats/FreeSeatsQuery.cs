@@ -39,7 +39,9 @@ public sealed class FreeSeatsQuery(AppDbContext db, IMemoryCache cache, IOptions
             .GroupBy(s => new { s.Organisation!.District, s.BirthYear, s.Organisation.Language, s.Organisation.Type })
             .Select(g => new FreeSeatsGroup(g.Key.District, g.Key.BirthYear, g.Key.Language, g.Key.Type, g.Count(), g.Sum(s => s.FreeSeats)))
             .ToListAsync(ct);
-        var organisations = await seats.OrderBy(s => s.Organisation!.NameRu).ThenBy(s => s.BirthYear).Take(300)
+        // The city-wide page is the summary only (a few KB instead of every organisation: a parent
+        // on a phone and a polling bot both get it fast); the list comes with a chosen district.
+        var organisations = filter.District is null ? [] : await seats.OrderBy(s => s.Organisation!.NameRu).ThenBy(s => s.BirthYear).Take(300)
             .Select(s => new FreeSeatsOrganisation(s.OrganisationId, s.Organisation!.NameRu, s.Organisation.NameKk, s.Organisation.District,
                 s.Organisation.Type, s.Organisation.Language, s.Organisation.Address, s.BirthYear, s.FreeSeats))
             .ToListAsync(ct);
