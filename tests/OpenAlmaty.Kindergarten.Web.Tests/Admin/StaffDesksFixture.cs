@@ -1,15 +1,9 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
 using OpenAlmaty.Kindergarten.Domain.Staff;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
-using OpenAlmaty.Kindergarten.Web.Signatures;
 using OpenAlmaty.Kindergarten.Web.Tests.Infrastructure;
-using OpenAlmaty.Kindergarten.Web.Tests.SignIn;
-using OpenAlmaty.Kindergarten.Web.Tests.Signatures;
 using OpenAlmaty.Kindergarten.Web.Tests.TestData;
 
 namespace OpenAlmaty.Kindergarten.Web.Tests.Admin;
@@ -17,18 +11,10 @@ namespace OpenAlmaty.Kindergarten.Web.Tests.Admin;
 /// A fresh database, demo keys for every demo person, and the staff grants the desks need:
 /// the education demo person answers for Almaly district only, the operator and the administrator
 /// for the whole city.
-public sealed partial class StaffDesksFixture : IAsyncLifetime
+public sealed class StaffDesksFixture : StaffKeysFixture
 {
-    public static readonly DateTimeOffset Now = new(2026, 11, 25, 5, 0, 0, TimeSpan.Zero);
-
-    private readonly string keys = Path.Combine(Path.GetTempPath(), "oa-desks-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public TestDatabase Database { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedStaffAsync()
     {
-        Database = await TestDatabase.CreateAsync();
-        await DemoKeys.EnsureAsync(keys, DemoUsers.All, EdsKeysFixture.ValidFrom);
         await using var db = Database.CreateContext();
         db.StaffMembers.AddRange(
             new StaffMember(DemoUsers.Education.Iin, "ЖАНДОСОВА ГУЛЬНАРА АСКАРОВНА", StaffRole.EducationStaff, District.Almaly, null, Now, "test"),
@@ -37,36 +23,8 @@ public sealed partial class StaffDesksFixture : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await Database.DisposeAsync();
-        Directory.Delete(keys, recursive: true);
-    }
-
-    public PortalFactory Portal()
-    {
-        var factory = new PortalFactory(Database);
-        factory.Settings["Eds:TrustAnchors:0"] = Path.Combine(keys, DemoKeys.CaFile);
-        factory.Settings["DemoData:KeysFolder"] = keys;
-        factory.Settings["SignIn:AttemptsPerMinute"] = "1000";
-        return factory;
-    }
-
-    public async Task<HttpClient> SignInAsync(PortalFactory portal, DemoUser user)
-    {
-        var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = await LoginForm.OpenAsync(client);
-        var response = await form.PostAsync(client, NcaXmlSigner.Sign(form.Xml, DemoKeys.Load(DemoKeys.AuthenticationFile(keys, user))));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
     /// The anti-forgery token from a page the client may open.
-    public static async Task<string> TokenAsync(HttpClient client, string page)
-    {
-        var html = await client.GetStringAsync(page);
-        return TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("no token on " + page);
-    }
+    public static async Task<string> TokenAsync(HttpClient client, string page) => Token(await client.GetStringAsync(page));
 
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string token, Dictionary<string, string>? fields = null)
     {
@@ -97,7 +55,4 @@ public sealed partial class StaffDesksFixture : IAsyncLifetime
         await db.SaveChangesAsync();
         return (tracked, referral, organisation);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }
