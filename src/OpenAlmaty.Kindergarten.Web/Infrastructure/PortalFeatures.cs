@@ -16,6 +16,8 @@ public static class PortalFeatures
         services.AddScoped<Lang>();
         services.AddSingleton<Features.Calendar.WorkingCalendarSource>();
         services.AddScoped<Features.Referrals.ReferralIssuer>();
+        services.AddSingleton<Features.Applications.QueueOrderCache>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Applications.QueueOrderCache>());
         services.AddScoped<Features.Applications.QueuePositions>();
         services.AddScoped<Features.Applications.ApplicationPageQuery>();
         services.AddScoped<Features.Choose.PickerQuery>();

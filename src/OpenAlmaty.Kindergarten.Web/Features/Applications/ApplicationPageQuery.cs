@@ -18,9 +18,9 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
                 a.Child!.LastName + " " + a.Child.FirstName + (a.Child.MiddleName == null ? "" : " " + a.Child.MiddleName),
                 a.Child.Iin, a.TsonNumber, a.PepNumber,
                 a.Applicant!.LastName + " " + a.Applicant.FirstName + (a.Applicant.MiddleName == null ? "" : " " + a.Applicant.MiddleName),
-                a.CreatedAt, a.Status, a.Privilege, a.Child.BirthDate, a.StatusChangedAt))
+                a.CreatedAt, a.Status, a.Privilege, a.Child.BirthDate, a.StatusChangedAt, a.BirthYear))
             .ToListAsync(ct);
-        var numbers = await positions.ForAsync(rows.Select(r => r.Id).ToList(), ct);
+        var numbers = await positions.ForAsync(rows.Select(r => new QueueKey(r.Id, r.BirthYear, r.Status)).ToList());
         return rows.Select(r => r with { QueueNumber = numbers.TryGetValue(r.Id, out var n) ? n : null }).ToList();
     }
 
@@ -38,7 +38,7 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
                 new PersonBlock(a.Applicant!.LastName + " " + a.Applicant.FirstName + (a.Applicant.MiddleName == null ? "" : " " + a.Applicant.MiddleName),
                     a.Applicant.Iin, a.Applicant.BirthDate, a.Applicant.Phone, a.Applicant.Email, a.Applicant.Address),
                 new ChildBlock(a.Child!.LastName + " " + a.Child.FirstName + (a.Child.MiddleName == null ? "" : " " + a.Child.MiddleName),
-                    a.Child.Iin, a.Child.BirthDate, a.Privilege)))
+                    a.Child.Iin, a.Child.BirthDate, a.Privilege), a.BirthYear))
             .SingleOrDefaultAsync(ct);
         if (page is null) return null;
 
@@ -57,7 +57,7 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
         var seats = await SeatsForAsync(page.Child.BirthDate.Year, ct);
         return page with
         {
-            QueueNumber = await positions.ForAsync(page.Id, ct),
+            QueueNumber = await positions.ForAsync(new QueueKey(page.Id, page.BirthYear, page.Status)),
             History = history,
             Documents = documents,
             Referral = referral,

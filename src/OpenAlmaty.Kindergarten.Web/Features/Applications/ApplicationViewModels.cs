@@ -8,7 +8,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Applications;
 public sealed record JournalRow(
     long Id, string RegistrationNumber, string ChildName, string ChildIin, string? TsonNumber, string? PepNumber,
     string ApplicantName, DateTimeOffset CreatedAt, ApplicationStatus Status, Privilege Privilege, DateOnly ChildBirthDate,
-    DateTimeOffset StatusChangedAt)
+    DateTimeOffset StatusChangedAt, int BirthYear)
 {
     public int? QueueNumber { get; init; }
 }
@@ -29,7 +29,7 @@ public sealed record ApplicationPage(
     long Id, string RegistrationNumber, DateTimeOffset CreatedAt, string? TsonNumber, string? PepNumber,
     ApplicationStatus Status, DateTimeOffset StatusChangedAt, DateTimeOffset QueuedAt, string? AdditionalEmail,
     string? AdditionalPhone, InstructionLanguage PreferredLanguage, int ExpiredReferralCount, DateTimeOffset? StopListedUntil,
-    DateTimeOffset? OfferedUntil, PersonBlock Applicant, ChildBlock Child)
+    DateTimeOffset? OfferedUntil, PersonBlock Applicant, ChildBlock Child, int BirthYear)
 {
     public int? QueueNumber { get; init; }
     public IReadOnlyList<HistoryRow> History { get; init; } = [];

@@ -1,36 +1,30 @@
-using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Domain.Applications;
-using OpenAlmaty.Kindergarten.Web.Data;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Applications;
 
-/// Queue numbers of any set of applications in one SQL round trip: per application, the sizes of
-/// the three priority groups of its birth year and its rank inside its own group — all counts on
-/// the partial index ix_applications_queue — then QueueOrder.Position does the interleaving.
-public sealed class QueuePositions(AppDbContext db)
-{
-    /// Column aliases are snake_case: SqlQuery maps this type's properties through the context's
-    /// snake_case naming convention.
-    private sealed record Counts(long Id, int PriorityGroup, long OutOfTurn, long FirstPriority, long General, long Rank);
+/// An application as the page already read it: enough to find its queue number.
+public readonly record struct QueueKey(long Id, int BirthYear, ApplicationStatus Status);
 
-    public async Task<IReadOnlyDictionary<long, int>> ForAsync(IReadOnlyCollection<long> applicationIds, CancellationToken ct = default)
+/// Queue numbers of any set of applications, from the birth years' queue order that
+/// <see cref="QueueOrderCache"/> keeps exact. A page that read an application in the queue and
+/// finds no number for it (or the other way round) has seen a change the cache has not heard of
+/// yet: the year is read again, so a number is never missing or left over.
+public sealed class QueuePositions(QueueOrderCache cache)
+{
+    public async Task<IReadOnlyDictionary<long, int>> ForAsync(IReadOnlyCollection<QueueKey> applications)
     {
-        if (applicationIds.Count == 0) return new Dictionary<long, int>();
-        var ids = applicationIds.ToArray();
-        var rows = await db.Database.SqlQuery<Counts>($"""
-            select me.id as id, me.priority_group as priority_group,
-              (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 0) as out_of_turn,
-              (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 1) as first_priority,
-              (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 2) as general,
-              (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = me.priority_group
-                 and (a.queued_at, a.id) <= (me.queued_at, me.id)) as rank
-            from applications me
-            where me.id = any({ids}) and me.status in (1, 2)
-            """).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Id, r => QueueOrder.Position((PriorityGroup)r.PriorityGroup, (int)r.Rank,
-            (int)r.OutOfTurn, (int)r.FirstPriority, (int)r.General));
+        var result = new Dictionary<long, int>();
+        foreach (var year in applications.GroupBy(a => a.BirthYear))
+        {
+            var positions = await cache.YearAsync(year.Key);
+            if (year.Any(a => a.Status.IsInQueue() != positions.ContainsKey(a.Id)))
+                positions = await cache.YearAsync(year.Key, stale: true);
+            foreach (var a in year)
+                if (a.Status.IsInQueue() && positions.TryGetValue(a.Id, out var position)) result[a.Id] = position;
+        }
+        return result;
     }
 
-    public async Task<int?> ForAsync(long applicationId, CancellationToken ct = default) =>
-        (await ForAsync([applicationId], ct)).TryGetValue(applicationId, out var position) ? position : null;
+    public async Task<int?> ForAsync(QueueKey application) =>
+        (await ForAsync([application])).TryGetValue(application.Id, out var position) ? position : null;
 }

@@ -69,7 +69,7 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
                 NullIfEmpty(F("additionalEmail")), NullIfEmpty(F("additionalPhone")), now, others, signedXml: verified.SignedXml);
             db.Applications.Add(application);
             await db.SaveChangesAsync(ct);
-            var number = await positions.ForAsync(application.Id, ct);
+            var number = await positions.ForAsync(new QueueKey(application.Id, application.BirthYear, application.Status));
             TempData["Message"] = lang[$"Заявление зарегистрировано: № {application.RegistrationNumber}, номер в очереди {number}.",
                 $"Өтініш тіркелді: № {application.RegistrationNumber}, кезек нөмірі {number}."];
             return Redirect($"/applications/{application.Id}");

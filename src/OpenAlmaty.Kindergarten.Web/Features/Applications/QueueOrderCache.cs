@@ -1,0 +1,169 @@
+using Npgsql;
+using OpenAlmaty.Kindergarten.Domain.Applications;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.Applications;
+
+/// The queue order of each birth year, held in memory and kept exact by PostgreSQL itself:
+/// triggers on applications (migration QueueChangeNotifications) send NOTIFY queue_changed with
+/// the birth year whenever a change can move anyone's number, and PostgreSQL delivers a
+/// notification only once its transaction has committed. A year is read again (one index-only
+/// scan of ix_applications_queue) after such a notification, never from a cache the database
+/// has not vouched for:
+/// - a year's entry is used only while this instance is listening and no notification for the
+///   year came since the read began;
+/// - a read that overlapped a notification answers its own request but is not kept;
+/// - a lost listening connection drops every year until it listens again.
+/// Each instance of the portal listens on its own connection, so two instances stay exact too.
+public sealed class QueueOrderCache(IConfiguration config, ILogger<QueueOrderCache> log) : BackgroundService
+{
+    public const string Channel = "queue_changed_x";
+    /// The payload that drops every year (TRUNCATE, or a change of birth year).
+    public const string AllYears = "*";
+
+    // Keepalive: a listening connection that the network dropped is noticed within a minute.
+    private readonly NpgsqlDataSource _db = NpgsqlDataSource.Create(
+        new NpgsqlConnectionStringBuilder(config.GetConnectionString("Default")) { KeepAlive = 30 }.ConnectionString);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, long> _generations = [];
+    private readonly Dictionary<int, Year> _years = [];
+    private readonly Dictionary<int, Year> _loading = [];
+    private long _epoch;
+    private bool _listening;
+
+    /// Queue numbers of one birth year by application id, as of a moment after the last
+    /// committed change this instance has heard of.
+    private sealed record Year(long Epoch, long Generation, Task<IReadOnlyDictionary<long, int>> Positions);
+
+    public bool Listening { get { lock (_gate) return _listening; } }
+
+    /// The year's positions. <paramref name="stale"/> says that the caller saw the cached year
+    /// disagree with the database (an application in the queue that it has no number for, or
+    /// the other way round): the year is read again.
+    public async Task<IReadOnlyDictionary<long, int>> YearAsync(int birthYear, bool stale = false)
+    {
+        Year year;
+        lock (_gate)
+        {
+            if (stale) Invalidate(birthYear);
+            var generation = _generations.GetValueOrDefault(birthYear);
+            if (_listening && _years.TryGetValue(birthYear, out var cached) && cached.Epoch == _epoch && cached.Generation == generation)
+                return cached.Positions.Result;
+            // One read per year at a time: requests that arrive meanwhile wait for the same read.
+            if (!_loading.TryGetValue(birthYear, out year!) || year.Epoch != _epoch || year.Generation != generation)
+            {
+                year = new Year(_epoch, generation, Task.Run(() => LoadAsync(birthYear)));
+                _loading[birthYear] = year;
+            }
+        }
+        IReadOnlyDictionary<long, int> positions;
+        try
+        {
+            positions = await year.Positions;
+        }
+        finally
+        {
+            lock (_gate)
+                if (_loading.TryGetValue(birthYear, out var loading) && ReferenceEquals(loading, year)) _loading.Remove(birthYear);
+        }
+        lock (_gate)
+        {
+            if (_listening && year.Epoch == _epoch && year.Generation == _generations.GetValueOrDefault(birthYear))
+                _years[birthYear] = year;
+        }
+        return positions;
+    }
+
+    /// Whole birth year in queue order: QueueOrder.Arrange over the index's order.
+    private async Task<IReadOnlyDictionary<long, int>> LoadAsync(int birthYear)
+    {
+        var rows = new List<(long Id, PriorityGroup Group, DateTimeOffset QueuedAt)>();
+        await using (var cmd = _db.CreateCommand(QueryText))
+        {
+            cmd.Parameters.AddWithValue(birthYear);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                rows.Add((reader.GetInt64(0), (PriorityGroup)reader.GetInt32(1), reader.GetFieldValue<DateTimeOffset>(2)));
+        }
+        var ordered = QueueOrder.Arrange(rows, r => r.Group, r => r.QueuedAt, r => r.Id);
+        var positions = new Dictionary<long, int>(ordered.Count);
+        for (var i = 0; i < ordered.Count; i++) positions[ordered[i].Id] = i + 1;
+        return positions;
+    }
+
+    /// One birth year's queue, read by an index-only scan of ix_applications_queue (bench/ shows
+    /// the plan).
+    public const string QueryText = """
+        select id, priority_group, queued_at from applications
+        where status in (1, 2) and birth_year = $1
+        order by priority_group, queued_at, id
+        """;
+
+    private void Invalidate(int birthYear) => _generations[birthYear] = _generations.GetValueOrDefault(birthYear) + 1;
+
+    private void Heard(string payload)
+    {
+        lock (_gate)
+        {
+            if (int.TryParse(payload, System.Globalization.CultureInfo.InvariantCulture, out var year))
+            {
+                Invalidate(year);
+                _years.Remove(year);
+            }
+            else DropAll();
+        }
+    }
+
+    private void DropAll()
+    {
+        _epoch++;
+        _years.Clear();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await _db.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, e) => Heard(e.Payload);
+                await using (var listen = new NpgsqlCommand($"listen {Channel}", connection))
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                lock (_gate)
+                {
+                    // Whatever was read before this connection listened may have missed a change.
+                    DropAll();
+                    _listening = true;
+                }
+                log.LogInformation("Queue numbers: listening for {Channel}", Channel);
+                delay = TimeSpan.FromMilliseconds(200);
+                while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or InvalidOperationException or TimeoutException)
+            {
+                log.LogWarning("Queue numbers: not listening ({Error}); every number is read from the database until it listens again", e.Message);
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _listening = false;
+                    DropAll();
+                }
+            }
+            try { await Task.Delay(delay, stoppingToken); } catch (OperationCanceledException) { break; }
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 10_000));
+        }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _db.Dispose();
+    }
+}
