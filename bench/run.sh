@@ -50,6 +50,8 @@ echo "== Test CA for the bench's key certificates"
 dotnet "$bench_dll" ca "$work/keys"
 
 start_portal() { # port log
+  # To profile with perf, export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 (the
+  # JIT's code then has names in /tmp/perf-PID.map); the measured runs leave both at their defaults.
   (cd "$web_dir" && exec env ASPNETCORE_ENVIRONMENT=Testing ConnectionStrings__Default="$db" Database__Migrate=true \
     Hangfire__Server=false DemoData__Seed=false DemoData__KeysFolder="$work/keys" SignIn__AttemptsPerMinute=1000000 \
     Bench__Enabled=true dotnet "$web_dll" --urls "http://127.0.0.1:$1" > "$2" 2>&1) &
@@ -68,6 +70,13 @@ start_portal $port_a "$work/portal-a.log"
 pid_a=${pids[-1]}
 start_portal $port_b "$work/portal-b.log"
 pid_b=${pids[-1]}
+
+if [ "${BENCH_HOLD:-0}" = 1 ]; then
+  # For profiling: the portals stay up; run one scenario at a time with the bench's --only.
+  echo "== Holding: portal A pid $pid_a on :$port_a, portal B pid $pid_b on :$port_b; database $db"
+  echo "   dotnet $bench_dll --only rush|journal|free|queue --first-cohort N --portal http://127.0.0.1:$port_a --pid $pid_a --db \"$db\" --keys $work/keys --out /tmp"
+  sleep infinity
+fi
 
 echo "== Scenarios"
 status=0

@@ -23,7 +23,9 @@ public sealed class BenchOptions
     public int ScenarioSeconds { get; init; } = 180;
     public int CeilingSeconds { get; init; } = 10;
     public int PageSeconds { get; init; } = 15;
+    public int WarmUpSeconds { get; init; } = 5;
     public double DbCeilingTps { get; set; }
+    public string? Only { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -53,6 +55,8 @@ public sealed class BenchOptions
             ScenarioSeconds = I("scenario-seconds", 180),
             CeilingSeconds = I("ceiling-seconds", 10),
             PageSeconds = I("page-seconds", 15),
+            Only = S("only"),
+            WarmUpSeconds = I("warm-up-seconds", 5),
         };
     }
 }

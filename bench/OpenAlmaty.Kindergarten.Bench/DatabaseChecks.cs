@@ -30,57 +30,56 @@ public static class DatabaseChecks
         return new RushCheck(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
     }
 
-    /// The SQL of Features/Applications/QueuePositions.cs, word for word (keep them together).
-    private const string QueuePositionsSql = """
-        select me.id as id, me.priority_group as priority_group,
-          (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 0) as out_of_turn,
-          (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 1) as first_priority,
-          (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = 2) as general,
-          (select count(*) from applications a where a.status in (1, 2) and a.birth_year = me.birth_year and a.priority_group = me.priority_group
-             and (a.queued_at, a.id) <= (me.queued_at, me.id)) as rank
-        from applications me
-        where me.id = any(@ids) and me.status in (1, 2)
+    /// The SQL of QueueOrderCache.QueryText (Features/Applications/QueueOrderCache.cs), word for
+    /// word (keep them together): one birth year's queue, read after a change to that year.
+    private const string QueueYearSql = """
+        select id, priority_group from applications
+        where status in (1, 2) and birth_year = $1
+        order by priority_group, queued_at, id
         """;
 
-    /// EXPLAIN (ANALYZE, BUFFERS) for the worst case (the last general-group application of the
-    /// largest birth year), then the query timed for a few hundred queued applications.
-    public static async Task<(string Plan, long WorstId, Stats Timing)> QueuePositionsAsync(NpgsqlDataSource db, int samples)
+    /// The largest birth year (the most rows for a year read) and its last general-group
+    /// application (the highest number in it).
+    public static async Task<(int Year, long WorstId, int InQueue)> LargestYearAsync(NpgsqlDataSource db)
     {
-        long worst;
-        await using (var pick = db.CreateCommand("""
-            select id from applications where status in (1, 2) and priority_group = 2 and birth_year =
-              (select birth_year from applications where status in (1, 2) group by birth_year order by count(*) desc limit 1)
-            order by queued_at desc, id desc limit 1
-            """))
-            worst = (long)(await pick.ExecuteScalarAsync())!;
+        await using var cmd = db.CreateCommand("""
+            with y as (select birth_year, count(*) as n from applications where status in (1, 2) group by birth_year order by n desc limit 1)
+            select y.birth_year, (select id from applications where status in (1, 2) and priority_group = 2 and birth_year = y.birth_year
+                                  order by queued_at desc, id desc limit 1), y.n
+            from y
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt32(0), reader.GetInt64(1), (int)reader.GetInt64(2));
+    }
+
+    public static async Task<string> ExplainQueueYearAsync(NpgsqlDataSource db, int year)
+    {
         var plan = new StringBuilder();
-        await using (var explain = db.CreateCommand("explain (analyze, buffers) " + QueuePositionsSql))
-        {
-            explain.Parameters.AddWithValue("ids", new[] { worst });
-            await using var reader = await explain.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) plan.AppendLine(reader.GetString(0));
-        }
+        await using var explain = db.CreateCommand("explain (analyze, buffers) " + QueueYearSql);
+        explain.Parameters.AddWithValue(year);
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) plan.AppendLine(reader.GetString(0));
+        return plan.ToString();
+    }
+
+    public static async Task<List<long>> QueuedSampleAsync(NpgsqlDataSource db, int count)
+    {
         var ids = new List<long>();
-        await using (var sample = db.CreateCommand("select id from applications where status in (1, 2) order by random() limit @n"))
-        {
-            sample.Parameters.AddWithValue("n", samples);
-            await using var reader = await sample.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) ids.Add(reader.GetInt64(0));
-        }
-        ids.Add(worst);
-        var latencies = new List<double>();
-        await using var connection = await db.OpenConnectionAsync();
-        var clock = Stopwatch.StartNew();
-        foreach (var id in ids)
-        {
-            await using var cmd = new NpgsqlCommand(QueuePositionsSql, connection);
-            cmd.Parameters.AddWithValue("ids", new[] { id });
-            var start = Stopwatch.GetTimestamp();
-            await using (var reader = await cmd.ExecuteReaderAsync())
-                while (await reader.ReadAsync()) { }
-            latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        }
-        return (plan.ToString(), worst, Stats.OfLatencies(latencies, clock.Elapsed.TotalSeconds));
+        await using var sample = db.CreateCommand("select id from applications where status in (1, 2) order by random() limit $1");
+        sample.Parameters.AddWithValue(count);
+        await using var reader = await sample.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    /// What a committed change to the year makes PostgreSQL send (the triggers of migration
+    /// QueueChangeNotifications): the portal reads the year again on its next queue number.
+    public static async Task NotifyYearChangedAsync(NpgsqlDataSource db, int year)
+    {
+        await using var cmd = db.CreateCommand("select pg_notify('queue_changed', $1)");
+        cmd.Parameters.AddWithValue(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await cmd.ExecuteNonQueryAsync();
     }
 }
 

@@ -9,7 +9,7 @@ public enum RushOutcome { Referred, SeatTaken, NoSeatOffered, Refused }
 public static class Flows
 {
     public const string GetLogin = "GET /login", PostLogin = "POST /login", SignInWhole = "sign-in (GET+sign+POST)";
-    public const string GetPicker = "GET picker (org)", PostChoose = "POST choose", RushWhole = "choose (GET+sign+POST)";
+    public const string GetPicker = "GET picker (org)", PostChoose = "POST choose";
     public const string Journal = "GET /applications", ApplicationPage = "GET /applications/{id}";
 
     /// GET /login, sign the nonce with the AUTH_RSA certificate, POST /login; true when signed in.
@@ -30,36 +30,37 @@ public static class Flows
         return ok;
     }
 
+    /// A parent's choice, signed and ready to send: the picker drew it with a free seat.
+    public sealed record Prepared(string ChoosePortal, long ApplicationId, int OrganisationId, Dictionary<string, string> Form);
+
     /// "Выбрать частный сад" for one organisation: the picker with the organisation chosen (the
-    /// portal prepares the XML to sign), sign it with the RSA certificate, "Подписать и отправить".
-    /// The picker and the POST may go to different portal instances.
-    public static async Task<RushOutcome> ChooseAsync(PortalUser user, string pickerPortal, string choosePortal, long applicationId,
+    /// portal prepares the XML to sign), then the XML signed with the RSA certificate, as
+    /// NCALayer does on the parent's own computer. Null when the picker showed no free seat.
+    public static async Task<Prepared?> OpenPickerAsync(PortalUser user, string pickerPortal, string choosePortal, long applicationId,
         int organisationId, BenchKeys keys, Recorder recorder)
     {
-        var start = recorder.NowMs;
         var page = await user.GetAsync($"{pickerPortal}/applications/{applicationId}/private?org={organisationId}", recorder, GetPicker);
         var xml = PortalUser.XmlToSign(page.Body);
-        if (xml is null)
-        {
-            // The organisation had no free seat left when the list was drawn.
-            recorder.Add(RushWhole, start, page.Status == HttpStatusCode.OK);
-            return RushOutcome.NoSeatOffered;
-        }
-        var form = new Dictionary<string, string>
+        if (xml is null) return null;
+        return new Prepared(choosePortal, applicationId, organisationId, new Dictionary<string, string>
         {
             ["requestId"] = PortalUser.Hidden(page.Body, "requestId"),
             ["signedXml"] = NcaXml.Sign(xml, keys.Signing),
             ["organisationId"] = organisationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["kind"] = "private",
             ["__RequestVerificationToken"] = PortalUser.Token(page.Body),
-        };
-        var answer = await user.PostAsync($"{choosePortal}/applications/{applicationId}/choose", form, recorder, PostChoose);
-        recorder.Add(RushWhole, start, answer.Status == HttpStatusCode.Redirect);
+        });
+    }
+
+    /// "Подписать и отправить": the signed choice goes to the portal (maybe another instance).
+    public static async Task<RushOutcome> PressAsync(PortalUser user, Prepared prepared, Recorder recorder)
+    {
+        var answer = await user.PostAsync($"{prepared.ChoosePortal}/applications/{prepared.ApplicationId}/choose", prepared.Form, recorder, PostChoose);
         return answer.Location switch
         {
             null => RushOutcome.Refused,
             var to when to.EndsWith("/private", StringComparison.Ordinal) => RushOutcome.SeatTaken,
-            var to when to.EndsWith($"/applications/{applicationId}", StringComparison.Ordinal) => RushOutcome.Referred,
+            var to when to.EndsWith($"/applications/{prepared.ApplicationId}", StringComparison.Ordinal) => RushOutcome.Referred,
             _ => RushOutcome.Refused,
         };
     }

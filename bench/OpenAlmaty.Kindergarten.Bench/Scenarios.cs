@@ -12,6 +12,8 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
     public async Task CeilingAsync()
     {
         var anonymous = new PortalUser(http);
+        await Recorder.RunAsync("ping warm-up", 32, 1_000_000, TimeSpan.FromSeconds(o.WarmUpSeconds),
+            (_, rec) => anonymous.GetAsync($"{o.Portal}/bench/ping", rec, "GET /bench/ping"));
         foreach (var c in new[] { 64, 32 })
         {
             var r = await Recorder.RunAsync($"ping {c}", c, 200_000, TimeSpan.FromSeconds(o.CeilingSeconds),
@@ -42,27 +44,40 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
         return users;
     }
 
-    /// The seat rush: every parent opens the picker for one of the rush organisations, signs the
-    /// XML the portal prepared and sends it; afterwards the database is checked.
-    public async Task<(Recorder Recorder, RushCheck Check, Dictionary<RushOutcome, int> Outcomes, double MaxRssMb)> RushAsync(
+    /// A small rush of its own cohort first, not recorded: sign-in, picker and "Подписать и
+    /// отправить" run a few hundred times, so that the measured rush meets a portal that has been
+    /// up (as it is when seats open), not one whose JIT is still at its first tier.
+    public async Task WarmUpRushAsync(int cohort, string portal)
+    {
+        var parents = await Cohorts.AddParentsAsync(db, cohort, 256);
+        var keys = ca.IssueAll([.. parents.Select(p => p.Person)]);
+        var users = await SignInAsync("warm-up sign-in", [.. parents.Select(p => p.Person)], keys, o.Concurrency, _ => portal, false);
+        var organisations = await Cohorts.OpenSeatsAsync(db, cohort, 2, 10);
+        await RushAsync("warm-up rush", parents, users, keys, organisations, _ => (portal, portal), [], reportIt: false);
+    }
+
+    /// The seat rush, in the two moves every parent makes when the seats open: first each opens
+    /// the picker on a rush organisation while it still shows free seats and signs the prepared
+    /// XML (NCALayer, on the parent's own computer); then all press "Подписать и отправить" at
+    /// once, <see cref="BenchOptions.Concurrency"/> at a time. Afterwards the database is checked.
+    public async Task<(Recorder Press, RushCheck Check, Dictionary<RushOutcome, int> Outcomes, double MaxRssMb)> RushAsync(
         string scenario, IReadOnlyList<RushParent> parents, PortalUser[] users, Dictionary<string, BenchKeys> keys, int[] organisations,
-        Func<int, (string Picker, string Choose)> portalsOf, int[] pids)
+        Func<int, (string Picker, string Choose)> portalsOf, int[] pids, bool reportIt = true)
     {
         var outcomes = Enum.GetValues<RushOutcome>().ToDictionary(x => x, _ => 0);
         var random = new Random(7);
         var chosen = parents.Select(_ => organisations[random.Next(organisations.Length)]).ToArray();
         var samplers = pids.Select(p => new MemorySampler(p)).ToList();
-        var r = await Recorder.RunAsync(scenario, o.Concurrency, parents.Count, TimeSpan.FromSeconds(o.ScenarioSeconds), async (i, rec) =>
+        var prepared = new Flows.Prepared?[parents.Count];
+        var open = await Recorder.RunAsync(scenario, o.Concurrency, parents.Count, TimeSpan.FromSeconds(o.ScenarioSeconds), async (i, rec) =>
         {
             var (picker, choose) = portalsOf(i);
-            // A parent whose organisation is full goes back to the list and picks another: three tries.
-            for (var attempt = 0; attempt < 3; attempt++)
-            {
-                var organisation = attempt == 0 ? chosen[i] : organisations[Random.Shared.Next(organisations.Length)];
-                var outcome = await Flows.ChooseAsync(users[i], picker, choose, parents[i].ApplicationId, organisation, keys[parents[i].Person.Iin], rec);
-                lock (outcomes) outcomes[outcome]++;
-                if (outcome is RushOutcome.Referred or RushOutcome.Refused) break;
-            }
+            prepared[i] = await Flows.OpenPickerAsync(users[i], picker, choose, parents[i].ApplicationId, chosen[i], keys[parents[i].Person.Iin], rec);
+        });
+        var press = await Recorder.RunAsync(scenario, o.Concurrency, parents.Count, TimeSpan.FromSeconds(o.ScenarioSeconds), async (i, rec) =>
+        {
+            var outcome = prepared[i] is { } p ? await Flows.PressAsync(users[i], p, rec) : RushOutcome.NoSeatOffered;
+            lock (outcomes) outcomes[outcome]++;
         });
         var maxRss = 0.0;
         foreach (var sampler in samplers)
@@ -71,16 +86,16 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
             maxRss = Math.Max(maxRss, sampler.MaxMb);
         }
         var check = await DatabaseChecks.RushAsync(db, [.. parents.Select(p => p.ApplicationId)], organisations);
-        foreach (var label in new[] { Flows.RushWhole, Flows.GetPicker, Flows.PostChoose })
-            report.Figure(scenario, label, r.StatsOf(label), label == Flows.PostChoose ? "pgbench seat SQL" : "",
-                label == Flows.PostChoose ? o.DbCeilingTps : 0);
+        if (!reportIt) return (press, check, outcomes, maxRss);
+        report.Figure(scenario, $"{Flows.GetPicker}, seats still free", open.StatsOf(Flows.GetPicker));
+        report.Figure(scenario, $"{Flows.PostChoose}, all at once", press.StatsOf(Flows.PostChoose), "pgbench seat SQL", o.DbCeilingTps);
         report.Section($"{scenario}: outcome", $"""
-            - parents: {parents.Count}; seats: {organisations.Length} organisations × {o.SeatsPerOrganisation} = {organisations.Length * o.SeatsPerOrganisation}; {o.Concurrency} at once; {Report.F(r.ElapsedSeconds)} s
-            - attempts, as the parents saw them (up to three organisations each): referred {outcomes[RushOutcome.Referred]}, seat taken while signing {outcomes[RushOutcome.SeatTaken]}, no seat left in the chosen organisation {outcomes[RushOutcome.NoSeatOffered]}, refused {outcomes[RushOutcome.Refused]}
+            - parents: {parents.Count}; seats: {organisations.Length} organisations × {o.SeatsPerOrganisation} = {organisations.Length * o.SeatsPerOrganisation}; {o.Concurrency} at once; pickers opened in {Report.F(open.ElapsedSeconds)} s, then every "Подписать и отправить" in {Report.F(press.ElapsedSeconds)} s
+            - presses, as the parents saw them: referred {outcomes[RushOutcome.Referred]}, seat taken while signing {outcomes[RushOutcome.SeatTaken]}, no seat shown by the picker {outcomes[RushOutcome.NoSeatOffered]}, refused {outcomes[RushOutcome.Refused]}
             - by SQL: referrals for these applications **{check.Referrals}**, applications now «Выдано направление» {check.ReferredApplications}, seats with a negative count **{check.NegativeSeats}**, applications with two referrals **{check.ApplicationsWithTwo}**, seats left in the rush organisations {check.SeatsLeft} → {(check.Exact(organisations.Length * o.SeatsPerOrganisation) ? "**exact**" : "**NOT EXACT**")}
             - portal memory (VmRSS, max over the rush{(pids.Length > 1 ? ", either instance" : "")}): {Report.F(maxRss, "0")} MB
             """);
-        return (r, check, outcomes, maxRss);
+        return (press, check, outcomes, maxRss);
     }
 
     /// 32 parents, each with five applications, read the journal and an application page.
@@ -89,6 +104,13 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
         var parents = await Cohorts.FiveApplicationParentsAsync(db, 32);
         var keys = ca.IssueAll([.. parents.Select(p => p.Person)]);
         var users = await SignInAsync("journal: sign-in", [.. parents.Select(p => p.Person)], keys, 32, _ => o.Portal, reportIt: false);
+        // Warm-up, not recorded: the JIT's tiers settle on these pages first.
+        await Recorder.RunAsync("journal warm-up", 32, 1_000_000, TimeSpan.FromSeconds(o.WarmUpSeconds), async (i, rec) =>
+        {
+            var (user, apps) = (users[i % users.Length], parents[i % users.Length].Applications);
+            await user.GetAsync($"{o.Portal}/applications", rec, Flows.Journal);
+            await user.GetAsync($"{o.Portal}/applications/{apps[i / users.Length % apps.Length]}", rec, Flows.ApplicationPage);
+        });
         var r = await Recorder.RunAsync("journal", 32, 1_000_000, TimeSpan.FromSeconds(o.PageSeconds), async (i, rec) =>
         {
             var (user, apps) = (users[i % users.Length], parents[i % users.Length].Applications);
@@ -110,10 +132,45 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
         var first = await anonymous.GetAsync($"{o.Portal}/free-seats", probe, "probe");
         // Without the page the fallback policy answers 302 to /login (or 404).
         if (first.Status != HttpStatusCode.OK) return null;
+        await Recorder.RunAsync("free seats warm-up", 32, 1_000_000, TimeSpan.FromSeconds(o.WarmUpSeconds),
+            (_, rec) => anonymous.GetAsync($"{o.Portal}/free-seats", rec, "GET /free-seats"));
         var r = await Recorder.RunAsync("free seats", 32, 1_000_000, TimeSpan.FromSeconds(o.PageSeconds),
             (_, rec) => anonymous.GetAsync($"{o.Portal}/free-seats", rec, "GET /free-seats"));
         var s = r.StatsOf("GET /free-seats");
         report.Figure("free-seat page, 32 bots at once", "GET /free-seats", s, "ping@32", Ping32);
         return s;
+    }
+
+    /// The queue number of any application as the pages get it (GET /bench/queue/{id}, one at a
+    /// time): warm, for random queued applications and the worst one; cold, the first number
+    /// after a change to the largest birth year, when the portal reads the whole year again.
+    public async Task<(Stats Warm, Stats WarmInside, Stats Cold, Stats ColdInside)> QueueNumberAsync(int year, long worstId, int samples)
+    {
+        var anonymous = new PortalUser(http);
+        var ids = await DatabaseChecks.QueuedSampleAsync(db, samples);
+        ids.Add(worstId);
+        var inside = new List<double>();
+        async Task Ask(Recorder rec, long id, string label)
+        {
+            var answer = await anonymous.GetAsync($"{o.Portal}/bench/queue/{id}", rec, label);
+            inside.Add(double.Parse(answer.Body.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) / 1000);
+        }
+        // Every year read once first: warm means no change since.
+        foreach (var id in ids) await Ask(new Recorder("queue warm-up"), id, "warm-up");
+        inside.Clear();
+        var warm = new Recorder("queue number, warm");
+        foreach (var id in ids) await Ask(warm, id, "warm");
+        warm.Stop();
+        var warmInside = Stats.OfLatencies(inside, warm.ElapsedSeconds);
+        inside.Clear();
+        var cold = new Recorder("queue number, cold");
+        for (var i = 0; i < 50; i++)
+        {
+            await DatabaseChecks.NotifyYearChangedAsync(db, year);
+            await Task.Delay(50);
+            await Ask(cold, worstId, "cold");
+        }
+        cold.Stop();
+        return (warm.StatsOf("warm"), warmInside, cold.StatsOf("cold"), Stats.OfLatencies(inside, cold.ElapsedSeconds));
     }
 }

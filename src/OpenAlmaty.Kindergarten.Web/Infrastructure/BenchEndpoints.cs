@@ -1,14 +1,30 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Features.Applications;
+
 namespace OpenAlmaty.Kindergarten.Web.Infrastructure;
 
-/// The web ceiling for bench/: the smallest endpoint behind the same middleware (security
-/// headers, request logging, routing, rate limiter, authentication), so that a page's figure
-/// can be read as a share of what this Kestrel answers at all. Mapped only when Bench:Enabled.
+/// Endpoints for bench/, mapped only when Bench:Enabled:
+/// - /bench/ping, the web ceiling: the smallest endpoint behind the same middleware (security
+///   headers, request logging, routing, rate limiter, authentication), so that a page's figure
+///   can be read as a share of what this Kestrel answers at all;
+/// - /bench/queue/{id}: the queue number of any application, as the pages get it
+///   (QueuePositions), with the microseconds it took inside the portal.
 public static class BenchEndpoints
 {
     public static WebApplication MapBenchEndpoints(this WebApplication app)
     {
-        if (app.Configuration.GetValue("Bench:Enabled", false))
-            app.MapGet("/bench/ping", () => "ok").AllowAnonymous();
+        if (!app.Configuration.GetValue("Bench:Enabled", false)) return app;
+        app.MapGet("/bench/ping", () => "ok").AllowAnonymous();
+        app.MapGet("/bench/queue/{id:long}", async (long id, AppDbContext db, QueuePositions positions, CancellationToken ct) =>
+        {
+            var key = await db.Applications.AsNoTracking().Where(a => a.Id == id)
+                .Select(a => new QueueKey(a.Id, a.BirthYear, a.Status)).SingleAsync(ct);
+            var start = Stopwatch.GetTimestamp();
+            var number = await positions.ForAsync(key);
+            return $"{number} {Stopwatch.GetElapsedTime(start).TotalMicroseconds:0}";
+        }).AllowAnonymous();
         return app;
     }
 }

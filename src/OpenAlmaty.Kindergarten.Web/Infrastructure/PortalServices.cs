@@ -26,8 +26,18 @@ public static class PortalServices
 
         services.AddSingleton(TimeProvider.System);
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Statements a connection sends again and again are prepared once (PostgreSQL stops
+        // parsing and planning them per request), and kept: no DISCARD ALL when a request hands
+        // its connection back. The portal keeps no other session state on a connection (the one
+        // advisory lock, in DatabaseSetup, is released in finally).
+        var pooled = new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxAutoPrepare = 64,
+            AutoPrepareMinUsages = 2,
+            NoResetOnClose = true,
+        }.ConnectionString;
         services.AddDbContextPool<AppDbContext>(o => o
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(pooled, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention());
         services.AddDataProtection()
             .SetApplicationName("OpenAlmaty.Kindergarten")

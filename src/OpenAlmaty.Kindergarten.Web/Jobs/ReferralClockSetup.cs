@@ -17,6 +17,7 @@ public static class ReferralClockSetup
         services.AddScoped<EndStopListsJob>();
         services.AddScoped<ReferralRemindersJob>();
         services.AddScoped<SendNotificationsJob>();
+        services.AddScoped<ReferralDocumentsJob>();
         services.AddScoped<Features.Arrivals.ArrivalService>();
         services.AddScoped<Features.Seats.SeatPublisher>();
         return services;

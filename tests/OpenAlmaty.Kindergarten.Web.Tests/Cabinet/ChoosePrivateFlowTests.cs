@@ -79,6 +79,8 @@ public sealed class ChoosePrivateFlowTests(EdsKeysFixture keys) : IClassFixture<
         Assert.Equal((before.Status, before.Events, before.Referrals, before.FreeSeats), (after.Status, after.Events, after.Referrals, after.FreeSeats));
         Assert.Equal(ApplicationStatus.Queued, after.Status);
         Assert.Equal(0, await CabinetData.FreeSeatsAsync(keys.Database, organisation));
+        // Refused before the signature was looked at: the signed request is not used up.
+        Assert.False(await CabinetData.IsUsedAsync(keys.Database, picker.RequestId));
     }
 
     [Fact]

@@ -70,6 +70,7 @@ public sealed class ClockHarness : IAsyncDisposable
         EndStopListsJob j => j.ExecuteAsync(CancellationToken.None),
         ReferralRemindersJob j => j.ExecuteAsync(CancellationToken.None),
         SendNotificationsJob j => j.ExecuteAsync(CancellationToken.None),
+        ReferralDocumentsJob j => j.ExecuteAsync(CancellationToken.None),
         var other => throw new ArgumentException(other.GetType().Name),
     });
 

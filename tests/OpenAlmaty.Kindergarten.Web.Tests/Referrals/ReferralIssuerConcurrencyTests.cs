@@ -25,6 +25,7 @@ public sealed class ReferralIssuerConcurrencyTests : IAsyncLifetime
         DejaVuFontResolver.Register();
         _database = await TestDatabase.CreateAsync();
         _services = new ServiceCollection()
+            .AddLogging()
             .AddDbContext<AppDbContext>(o => o.UseNpgsql(_database.ConnectionString).UseSnakeCaseNamingConvention())
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
             .AddSingleton<WorkingCalendarSource>()

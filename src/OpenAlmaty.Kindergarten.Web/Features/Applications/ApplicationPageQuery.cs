@@ -67,18 +67,20 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
 
     private sealed record SeatSummary(bool PrivateFree, bool StateFreeOpenToAll, bool StateFreeInWindow);
 
+    /// Which kinds of free seats the birth year has: at most four rows (type × open to all),
+    /// one pass over the year's free seats (index on birth_year, free_seats).
     private async Task<SeatSummary> SeatsForAsync(int birthYear, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var open = await db.Seats.AsNoTracking()
+        var kinds = await db.Seats.AsNoTracking()
             .Where(s => s.BirthYear == birthYear && s.FreeSeats > 0 && s.Organisation!.IsActive)
-            .GroupBy(s => 1)
-            .Select(g => new SeatSummary(
-                g.Any(s => s.Organisation!.Type == OrganisationType.PrivateStateOrder),
-                g.Any(s => s.Organisation!.Type == OrganisationType.State && (s.PriorityUntil == null || s.PriorityUntil < now)),
-                g.Any(s => s.Organisation!.Type == OrganisationType.State && s.PriorityUntil >= now)))
-            .SingleOrDefaultAsync(ct);
-        return open ?? new SeatSummary(false, false, false);
+            .Select(s => new { s.Organisation!.Type, OpenToAll = s.PriorityUntil == null || s.PriorityUntil < now })
+            .Distinct()
+            .ToListAsync(ct);
+        return new SeatSummary(
+            kinds.Any(k => k.Type == OrganisationType.PrivateStateOrder),
+            kinds.Any(k => k.Type == OrganisationType.State && k.OpenToAll),
+            kinds.Any(k => k.Type == OrganisationType.State && !k.OpenToAll));
     }
 
     private static Buttons ButtonsFor(ApplicationPage page, SeatSummary seats, DateTimeOffset now)

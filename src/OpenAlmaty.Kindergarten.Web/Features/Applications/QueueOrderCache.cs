@@ -16,7 +16,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Applications;
 /// Each instance of the portal listens on its own connection, so two instances stay exact too.
 public sealed class QueueOrderCache(IConfiguration config, ILogger<QueueOrderCache> log) : BackgroundService
 {
-    public const string Channel = "queue_changed_x";
+    public const string Channel = "queue_changed";
     /// The payload that drops every year (TRUNCATE, or a change of birth year).
     public const string AllYears = "*";
 
@@ -73,27 +73,29 @@ public sealed class QueueOrderCache(IConfiguration config, ILogger<QueueOrderCac
         return positions;
     }
 
-    /// Whole birth year in queue order: QueueOrder.Arrange over the index's order.
+    /// The whole birth year, read in queue order inside each priority group; each number is
+    /// QueueOrder.Position of the application's rank in its group (no sorting here).
     private async Task<IReadOnlyDictionary<long, int>> LoadAsync(int birthYear)
     {
-        var rows = new List<(long Id, PriorityGroup Group, DateTimeOffset QueuedAt)>();
+        var groups = new[] { new List<long>(), new List<long>(), new List<long>() };
         await using (var cmd = _db.CreateCommand(QueryText))
         {
             cmd.Parameters.AddWithValue(birthYear);
             await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-                rows.Add((reader.GetInt64(0), (PriorityGroup)reader.GetInt32(1), reader.GetFieldValue<DateTimeOffset>(2)));
+            while (await reader.ReadAsync()) groups[reader.GetInt32(1)].Add(reader.GetInt64(0));
         }
-        var ordered = QueueOrder.Arrange(rows, r => r.Group, r => r.QueuedAt, r => r.Id);
-        var positions = new Dictionary<long, int>(ordered.Count);
-        for (var i = 0; i < ordered.Count; i++) positions[ordered[i].Id] = i + 1;
+        var (outOfTurn, first, general) = (groups[0].Count, groups[1].Count, groups[2].Count);
+        var positions = new Dictionary<long, int>(outOfTurn + first + general);
+        for (var g = 0; g < groups.Length; g++)
+            for (var rank = 1; rank <= groups[g].Count; rank++)
+                positions[groups[g][rank - 1]] = QueueOrder.Position((PriorityGroup)g, rank, outOfTurn, first, general);
         return positions;
     }
 
     /// One birth year's queue, read by an index-only scan of ix_applications_queue (bench/ shows
     /// the plan).
     public const string QueryText = """
-        select id, priority_group, queued_at from applications
+        select id, priority_group from applications
         where status in (1, 2) and birth_year = $1
         order by priority_group, queued_at, id
         """;

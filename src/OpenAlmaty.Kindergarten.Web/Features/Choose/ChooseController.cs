@@ -35,6 +35,10 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
         if (application is null) return NotFound();
         try
         {
+            // When the seats are already gone (most presses of a rush), say so before the
+            // signature is checked: nothing is decided, and the signed request stays unused.
+            if (!await query.AnySeatLeftAsync(organisationId, application.BirthYear, ct))
+                throw new DomainException("seat.taken", ReferralIssuer.SeatTaken);
             var verified = await signedRequests.VerifyAsync(requestId, signedXml ?? "", User.Iin()!, ct);
             var type = verified.Kind == PrivateKind ? OrganisationType.PrivateStateOrder
                 : verified.Kind == StateKind ? OrganisationType.State : (OrganisationType?)null;

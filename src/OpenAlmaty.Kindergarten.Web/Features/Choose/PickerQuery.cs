@@ -34,6 +34,9 @@ public sealed class PickerQuery(AppDbContext db, TimeProvider clock)
             .ToListAsync(ct);
     }
 
+    public Task<bool> AnySeatLeftAsync(int organisationId, int birthYear, CancellationToken ct) =>
+        db.Seats.AnyAsync(s => s.OrganisationId == organisationId && s.BirthYear == birthYear && s.FreeSeats > 0, ct);
+
     public sealed record ApplicationSummary(long Id, string RegistrationNumber, string ChildName, int BirthYear, DateOnly BirthDate,
         ApplicationStatus Status, DateTimeOffset? StopListedUntil, DateTimeOffset? OfferedUntil);
 

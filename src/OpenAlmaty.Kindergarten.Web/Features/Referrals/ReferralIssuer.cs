@@ -19,7 +19,13 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Referrals;
 /// - the seat is taken by one conditional UPDATE (free_seats = free_seats - 1 WHERE free_seats > 0):
 ///   PostgreSQL serialises updates of the row and re-checks the condition after the other
 ///   transaction commits, so the count never goes below zero and a lost race answers "taken".
-public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars, ReferralDocuments documents)
+///
+/// The referral's PDF is drawn after COMMIT, only for a request that got its seat: in a rush the
+/// requests that lose the race never draw one, and nothing is locked while one is drawn. Should
+/// the PDF fail after COMMIT (the process stopped, say), the referral stands and
+/// <see cref="Jobs.ReferralDocumentsJob"/> draws it within the minute.
+public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars, ReferralDocuments documents,
+    ILogger<ReferralIssuer> log)
 {
     /// Working days a referral is valid after the day of issue (the day itself does not count).
     public const int ValidWorkingDays = 5;
@@ -31,15 +37,49 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
     public async Task<Referral> IssueAsync(long applicationId, int organisationId, OrganisationType expectedType,
         string actor, string? signedXml, CancellationToken ct = default)
     {
+        Referral referral;
         try
         {
-            return await IssueInTransactionAsync(applicationId, organisationId, expectedType, actor, signedXml, ct);
+            referral = await IssueInTransactionAsync(applicationId, organisationId, expectedType, actor, signedXml, ct);
         }
         catch
         {
             // Nothing of a refused attempt may be saved later by the same context.
             db.ChangeTracker.Clear();
             throw;
+        }
+        try
+        {
+            await StoreDocumentAsync(referral.Id, CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException)
+        {
+            log.LogError(e, "Referral {Number} issued, its PDF not stored yet; the referral-documents job will draw it", referral.Number);
+        }
+        return referral;
+    }
+
+    /// Draws and stores the referral's PDF unless it is stored already; true when this call stored it.
+    /// The made-once rule holds under any race: ux on application_documents.referral_id.
+    public async Task<bool> StoreDocumentAsync(long referralId, CancellationToken ct)
+    {
+        if (await db.ApplicationDocuments.AnyAsync(d => d.ReferralId == referralId, ct)) return false;
+        var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referralId, ct);
+        var child = await db.Applications.AsNoTracking().Where(a => a.Id == referral.ApplicationId).Select(a => a.Child!).SingleAsync(ct);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == referral.OrganisationId, ct);
+        var document = new ApplicationDocument(referral.ApplicationId, DocumentKind.Referral,
+            $"Направление № {referral.Number} / Жолдама № {referral.Number}", ReferralDocuments.FileName(referral),
+            ReferralDocuments.ContentType, documents.Render(referral, child, organisation), referral.IssuedAt, referral.Id);
+        db.ApplicationDocuments.Add(document);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            db.Entry(document).State = EntityState.Detached;
+            return false;
         }
     }
 
@@ -67,21 +107,16 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
             // The domain checks the application's status and stop-list before anything is written.
             var referral = application.IssueReferral(organisation, number, ReferralNumbers.NewVerificationCode(), now, validUntil, actor, signedXml);
 
-            // A cheap unlocked look first: when the seats are gone, say so before drawing a PDF.
+            // A cheap unlocked look first: when the seats are gone, say so before writing anything.
             var anyLeft = await db.Seats.AnyAsync(s => s.OrganisationId == organisationId && s.BirthYear == application.BirthYear && s.FreeSeats > 0, ct);
             if (!anyLeft) throw new DomainException("seat.taken", SeatTaken);
 
             db.Referrals.Add(referral);
             await db.SaveChangesAsync(ct);
-            // The referral's PDF is made once, here, and stored: a download is identical every time.
-            db.ApplicationDocuments.Add(new ApplicationDocument(application.Id, DocumentKind.Referral,
-                $"Направление № {referral.Number} / Жолдама № {referral.Number}", ReferralDocuments.FileName(referral),
-                ReferralDocuments.ContentType, documents.Render(referral, application.Child!, organisation), now, referral.Id));
-            await db.SaveChangesAsync(ct);
             await Notifications.Outbox.ReferralIssuedAsync(db, referral, ct);
 
             // The seat is taken last, just before COMMIT: the seat row (shared by every parent who
-            // wants this organisation) stays locked for one statement, not for the PDF and inserts.
+            // wants this organisation) stays locked for one statement, not for the inserts.
             var taken = await db.Database.ExecuteSqlAsync(
                 $"""
                 update seats set free_seats = free_seats - 1, updated_at = {now}, updated_by = {actor}
