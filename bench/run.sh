@@ -44,7 +44,7 @@ rm -rf "$work/pgbench" && mkdir -p "$work/pgbench"
 (cd "$work/pgbench" && "$pg_bin/pgbench" -h 127.0.0.1 -p 55434 -U postgres -n -M prepared -c 64 -j 2 \
   -T "${BENCH_PGBENCH_SECONDS:-15}" -l --log-prefix=pgbench_log -f "$root/bench/seat-take.sql" kindergarten_bench > pgbench.out)
 grep -E "^(tps|latency)" "$work/pgbench/pgbench.out" || true
-"${psql_admin[@]}" -d kindergarten_bench -c "drop table bench_scratch_seats, bench_scratch_referrals" -c "drop sequence bench_scratch_number" -c "vacuum analyze"
+"${psql_admin[@]}" -d kindergarten_bench -c "drop table bench_scratch_seats, bench_scratch_referrals, bench_scratch_applications, bench_scratch_events, bench_scratch_notifications, bench_scratch_documents, bench_scratch_requests, bench_scratch_payload" -c "drop sequence bench_scratch_number" -c "vacuum analyze"
 
 echo "== Test CA for the bench's key certificates"
 dotnet "$bench_dll" ca "$work/keys"

@@ -10,6 +10,8 @@ public static class Flows
 {
     public const string GetLogin = "GET /login", PostLogin = "POST /login", SignInWhole = "sign-in (GET+sign+POST)";
     public const string GetPicker = "GET picker (org)", PostChoose = "POST choose";
+    /// The presses that got a referral (a subset of <see cref="PostChoose"/>, timed the same way).
+    public const string SeatTaken = "POST choose → referral";
     public const string Journal = "GET /applications", ApplicationPage = "GET /applications/{id}";
 
     /// GET /login, sign the nonce with the AUTH_RSA certificate, POST /login; true when signed in.

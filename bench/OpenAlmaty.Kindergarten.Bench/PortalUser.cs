@@ -17,19 +17,31 @@ public sealed partial class PortalUser(HttpClient http)
         return await SendAsync(request, recorder, label, expected);
     }
 
+    /// A GET whose answer is read to the last byte and dropped, not decoded into a string: the
+    /// load generator shares the portal's cores, so it spends no more than a client must.
+    public async Task<HttpStatusCode> GetBytesAsync(string url, Recorder recorder, string label)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        return (await SendAsync(request, recorder, label, HttpStatusCode.OK, decode: false)).Status;
+    }
+
     public async Task<Answer> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> form, Recorder recorder, string label)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
         return await SendAsync(request, recorder, label, HttpStatusCode.Redirect);
     }
 
-    private async Task<Answer> SendAsync(HttpRequestMessage request, Recorder recorder, string label, HttpStatusCode expected)
+    private async Task<Answer> SendAsync(HttpRequestMessage request, Recorder recorder, string label, HttpStatusCode expected, bool decode = true)
     {
         lock (_cookies)
             if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
         var start = recorder.NowMs;
-        using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var body = "";
+        if (decode) body = await response.Content.ReadAsStringAsync();
+        else
+            await using (var stream = await response.Content.ReadAsStreamAsync())
+                await stream.CopyToAsync(Stream.Null);
         recorder.Add(label, start, response.StatusCode == expected);
         if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
             lock (_cookies)

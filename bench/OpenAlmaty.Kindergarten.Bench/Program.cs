@@ -76,7 +76,7 @@ var orgsA = await Cohorts.OpenSeatsAsync(db, o.FirstCohort, o.Organisations, o.S
 var rush = await scenarios.RushAsync("seat rush, one portal", cohortA, usersA, keysA, orgsA, _ => (o.Portal, o.Portal), [o.Pid]);
 await File.WriteAllTextAsync(Path.Combine(o.Out, "seat-rush.svg"), SvgChart.Draw(
     $"Seat rush: {cohortA.Count} parents, {orgsA.Length * o.SeatsPerOrganisation} private seats, {o.Concurrency} at once (one portal)",
-    rush.Press.Samples, [(Flows.PostChoose, "#d62728")]));
+    rush.Press.Samples, [(Flows.PostChoose, "#1f77b4"), (Flows.SeatTaken, "#d62728")]));
 
 Console.WriteLine("Journal and application page…");
 var (journal, pages) = await scenarios.JournalAsync();
@@ -113,8 +113,9 @@ report.Section("Queue number: EXPLAIN (ANALYZE, BUFFERS)", $"Queue numbers come 
 
 var seats = o.Organisations * o.SeatsPerOrganisation;
 var choose = rush.Press.StatsOf(Flows.PostChoose);
-report.Target("seat rush throughput (POST choose/s)", "≥ 50 % of the DB ceiling", $"{Report.F(choose.PerSecond)}/s = {Report.Ratio(choose.PerSecond, o.DbCeilingTps)} of {Report.F(o.DbCeilingTps)} TPS", o.DbCeilingTps > 0 && choose.PerSecond >= 0.5 * o.DbCeilingTps);
-report.Target("seat rush p95 (POST choose)", "< 300 ms", $"{Report.F(choose.P95)} ms", choose.P95 < 300);
+var taking = Scenarios.SeatTaking(rush.Press);
+report.Target("seat rush throughput (seat-taking transactions/s)", "≥ 50 % of the DB ceiling", $"{Report.F(taking.PerSecond)}/s = {Report.Ratio(taking.PerSecond, o.DbCeilingTps)} of {Report.F(o.DbCeilingTps)} TPS (all presses: {Report.F(choose.PerSecond)}/s)", o.DbCeilingTps > 0 && taking.PerSecond >= 0.5 * o.DbCeilingTps);
+report.Target("seat rush p95 (POST choose, all presses)", "< 300 ms", $"{Report.F(choose.P95)} ms (presses that took a seat: {Report.F(taking.P95)} ms)", choose.P95 < 300);
 report.Target("seat rush correctness, one portal", $"{seats} referrals, 0 negative, 0 doubled", $"{rush.Check.Referrals}, {rush.Check.NegativeSeats}, {rush.Check.ApplicationsWithTwo}", rush.Check.Exact(seats));
 if (twin is { } t)
     report.Target("seat rush correctness, two portals", $"{seats} referrals, 0 negative, 0 doubled", $"{t.Check.Referrals}, {t.Check.NegativeSeats}, {t.Check.ApplicationsWithTwo}", t.Check.Exact(seats));

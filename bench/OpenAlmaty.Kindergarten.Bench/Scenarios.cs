@@ -13,11 +13,11 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
     {
         var anonymous = new PortalUser(http);
         await Recorder.RunAsync("ping warm-up", 32, 1_000_000, TimeSpan.FromSeconds(o.WarmUpSeconds),
-            (_, rec) => anonymous.GetAsync($"{o.Portal}/bench/ping", rec, "GET /bench/ping"));
+            (_, rec) => anonymous.GetBytesAsync($"{o.Portal}/bench/ping", rec, "GET /bench/ping"));
         foreach (var c in new[] { 64, 32 })
         {
             var r = await Recorder.RunAsync($"ping {c}", c, 200_000, TimeSpan.FromSeconds(o.CeilingSeconds),
-                (_, rec) => anonymous.GetAsync($"{o.Portal}/bench/ping", rec, "GET /bench/ping"));
+                (_, rec) => anonymous.GetBytesAsync($"{o.Portal}/bench/ping", rec, "GET /bench/ping"));
             var s = r.StatsOf("GET /bench/ping");
             if (c == 64) Ping64 = s.PerSecond; else Ping32 = s.PerSecond;
             report.Figure($"web ceiling, {c} at once", "GET /bench/ping", s);
@@ -76,7 +76,9 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
         });
         var press = await Recorder.RunAsync(scenario, o.Concurrency, parents.Count, TimeSpan.FromSeconds(o.ScenarioSeconds), async (i, rec) =>
         {
+            var start = rec.NowMs;
             var outcome = prepared[i] is { } p ? await Flows.PressAsync(users[i], p, rec) : RushOutcome.NoSeatOffered;
+            if (outcome == RushOutcome.Referred) rec.Add(Flows.SeatTaken, start, true);
             lock (outcomes) outcomes[outcome]++;
         });
         var maxRss = 0.0;
@@ -88,7 +90,10 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
         var check = await DatabaseChecks.RushAsync(db, [.. parents.Select(p => p.ApplicationId)], organisations);
         if (!reportIt) return (press, check, outcomes, maxRss);
         report.Figure(scenario, $"{Flows.GetPicker}, seats still free", open.StatsOf(Flows.GetPicker));
-        report.Figure(scenario, $"{Flows.PostChoose}, all at once", press.StatsOf(Flows.PostChoose), "pgbench seat SQL", o.DbCeilingTps);
+        report.Figure(scenario, $"{Flows.PostChoose}, all at once", press.StatsOf(Flows.PostChoose));
+        var taking = SeatTaking(press);
+        report.Figure(scenario, $"{Flows.SeatTaken} (per second: referrals from the first press to the last referral)", taking,
+            "pgbench seat-taking transaction", o.DbCeilingTps);
         report.Section($"{scenario}: outcome", $"""
             - parents: {parents.Count}; seats: {organisations.Length} organisations × {o.SeatsPerOrganisation} = {organisations.Length * o.SeatsPerOrganisation}; {o.Concurrency} at once; pickers opened in {Report.F(open.ElapsedSeconds)} s, then every "Подписать и отправить" in {Report.F(press.ElapsedSeconds)} s
             - presses, as the parents saw them: referred {outcomes[RushOutcome.Referred]}, seat taken while signing {outcomes[RushOutcome.SeatTaken]}, no seat shown by the picker {outcomes[RushOutcome.NoSeatOffered]}, refused {outcomes[RushOutcome.Refused]}
@@ -96,6 +101,17 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
             - portal memory (VmRSS, max over the rush{(pids.Length > 1 ? ", either instance" : "")}): {Report.F(maxRss, "0")} MB
             """);
         return (press, check, outcomes, maxRss);
+    }
+
+    /// The presses that took a seat, with their rate over the time from the first press to the
+    /// last referral: the portal's seat-taking transactions per second, set against pgbench's.
+    public static Stats SeatTaking(Recorder press)
+    {
+        var all = press.Samples.Where(s => s.Label == Flows.PostChoose).ToList();
+        var taken = press.Samples.Where(s => s.Label == Flows.SeatTaken).ToList();
+        if (all.Count == 0 || taken.Count == 0) return Stats.Of([], 0);
+        var seconds = (taken.Max(s => s.StartMs + s.LatencyMs) - all.Min(s => s.StartMs)) / 1000;
+        return Stats.Of(taken, seconds);
     }
 
     /// 32 parents, each with five applications, read the journal and an application page.
@@ -108,14 +124,14 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
         await Recorder.RunAsync("journal warm-up", 32, 1_000_000, TimeSpan.FromSeconds(o.WarmUpSeconds), async (i, rec) =>
         {
             var (user, apps) = (users[i % users.Length], parents[i % users.Length].Applications);
-            await user.GetAsync($"{o.Portal}/applications", rec, Flows.Journal);
-            await user.GetAsync($"{o.Portal}/applications/{apps[i / users.Length % apps.Length]}", rec, Flows.ApplicationPage);
+            await user.GetBytesAsync($"{o.Portal}/applications", rec, Flows.Journal);
+            await user.GetBytesAsync($"{o.Portal}/applications/{apps[i / users.Length % apps.Length]}", rec, Flows.ApplicationPage);
         });
         var r = await Recorder.RunAsync("journal", 32, 1_000_000, TimeSpan.FromSeconds(o.PageSeconds), async (i, rec) =>
         {
             var (user, apps) = (users[i % users.Length], parents[i % users.Length].Applications);
-            await user.GetAsync($"{o.Portal}/applications", rec, Flows.Journal);
-            await user.GetAsync($"{o.Portal}/applications/{apps[i / users.Length % apps.Length]}", rec, Flows.ApplicationPage);
+            await user.GetBytesAsync($"{o.Portal}/applications", rec, Flows.Journal);
+            await user.GetBytesAsync($"{o.Portal}/applications/{apps[i / users.Length % apps.Length]}", rec, Flows.ApplicationPage);
         });
         var both = Stats.Of([.. r.Samples.Where(s => s.Label is Flows.Journal or Flows.ApplicationPage)], r.ElapsedSeconds);
         report.Figure($"journal, {parents.Count} parents with 5 applications, 32 at once", Flows.Journal, r.StatsOf(Flows.Journal));
@@ -133,9 +149,9 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
         // Without the page the fallback policy answers 302 to /login (or 404).
         if (first.Status != HttpStatusCode.OK) return null;
         await Recorder.RunAsync("free seats warm-up", 32, 1_000_000, TimeSpan.FromSeconds(o.WarmUpSeconds),
-            (_, rec) => anonymous.GetAsync($"{o.Portal}/free-seats", rec, "GET /free-seats"));
+            (_, rec) => anonymous.GetBytesAsync($"{o.Portal}/free-seats", rec, "GET /free-seats"));
         var r = await Recorder.RunAsync("free seats", 32, 1_000_000, TimeSpan.FromSeconds(o.PageSeconds),
-            (_, rec) => anonymous.GetAsync($"{o.Portal}/free-seats", rec, "GET /free-seats"));
+            (_, rec) => anonymous.GetBytesAsync($"{o.Portal}/free-seats", rec, "GET /free-seats"));
         var s = r.StatsOf("GET /free-seats");
         report.Figure("free-seat page, 32 bots at once", "GET /free-seats", s, "ping@32", Ping32);
         return s;

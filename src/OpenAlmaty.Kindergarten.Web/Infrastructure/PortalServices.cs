@@ -22,7 +22,10 @@ public static class PortalServices
         builder.Host.UseSerilog((context, _, logger) => logger
             .ReadFrom.Configuration(context.Configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Console());
+            // A request only queues its log line; one background thread formats and writes them
+            // (a synchronous console write per request was ~10 % of a page's cost under load).
+            // When 10,000 lines wait, requests wait too rather than lose lines.
+            .WriteTo.Async(a => a.Console(), bufferSize: 10_000, blockWhenFull: true));
 
         services.AddSingleton(TimeProvider.System);
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

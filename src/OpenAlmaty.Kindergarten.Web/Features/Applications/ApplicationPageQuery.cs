@@ -11,15 +11,20 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Applications;
 /// number of applications, history events or documents.
 public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positions, TimeProvider clock)
 {
-    public async Task<List<JournalRow>> JournalAsync(long personId, CancellationToken ct)
-    {
-        var rows = await db.Applications.AsNoTracking().VisibleTo(personId)
+    /// Compiled once (EF.CompileAsyncQuery): the hottest page skips EF's per-request query
+    /// translation lookup.
+    private static readonly Func<AppDbContext, long, IAsyncEnumerable<JournalRow>> JournalQuery = EF.CompileAsyncQuery(
+        (AppDbContext db, long personId) => db.Applications.AsNoTracking()
+            .Where(a => a.Access.Any(x => x.PersonId == personId))
             .Select(a => new JournalRow(a.Id, a.RegistrationNumber,
                 a.Child!.LastName + " " + a.Child.FirstName + (a.Child.MiddleName == null ? "" : " " + a.Child.MiddleName),
                 a.Child.Iin, a.TsonNumber, a.PepNumber,
                 a.Applicant!.LastName + " " + a.Applicant.FirstName + (a.Applicant.MiddleName == null ? "" : " " + a.Applicant.MiddleName),
-                a.CreatedAt, a.Status, a.Privilege, a.Child.BirthDate, a.StatusChangedAt, a.BirthYear))
-            .ToListAsync(ct);
+                a.CreatedAt, a.Status, a.Privilege, a.Child.BirthDate, a.StatusChangedAt, a.BirthYear)));
+
+    public async Task<List<JournalRow>> JournalAsync(long personId, CancellationToken ct)
+    {
+        var rows = await ListAsync(JournalQuery(db, personId), ct);
         var numbers = await positions.ForAsync(rows.Select(r => new QueueKey(r.Id, r.BirthYear, r.Status)).ToList());
         return rows.Select(r => r with { QueueNumber = numbers.TryGetValue(r.Id, out var n) ? n : null }).ToList();
     }
@@ -42,18 +47,9 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
             .SingleOrDefaultAsync(ct);
         if (page is null) return null;
 
-        var history = await db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == page.Id)
-            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Select(e => new HistoryRow(e.At, e.Kind, e.Actor, e.FromStatus, e.ToStatus, e.Reason, e.SignedXml != null))
-            .ToListAsync(ct);
-        var documents = await db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == page.Id)
-            .OrderByDescending(d => d.CreatedAt)
-            .Select(d => new DocumentRow(d.Id, d.Title, d.FileName, d.CreatedAt))
-            .ToListAsync(ct);
-        var referral = await db.Referrals.AsNoTracking().Where(r => r.ApplicationId == page.Id)
-            .OrderByDescending(r => r.IssuedAt)
-            .Select(r => new ActiveReferral(r.Id, r.Number, r.Organisation!.NameRu, r.IssuedAt, r.ValidUntil, r.Status))
-            .FirstOrDefaultAsync(ct);
+        var history = await ListAsync(HistoryQuery(db, page.Id), ct);
+        var documents = await ListAsync(DocumentsQuery(db, page.Id), ct);
+        var referral = (await ListAsync(ReferralQuery(db, page.Id), ct)).FirstOrDefault();
         var seats = await SeatsForAsync(page.Child.BirthDate.Year, ct);
         return page with
         {
@@ -71,16 +67,44 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
     /// one pass over the year's free seats (index on birth_year, free_seats).
     private async Task<SeatSummary> SeatsForAsync(int birthYear, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var kinds = await db.Seats.AsNoTracking()
-            .Where(s => s.BirthYear == birthYear && s.FreeSeats > 0 && s.Organisation!.IsActive)
-            .Select(s => new { s.Organisation!.Type, OpenToAll = s.PriorityUntil == null || s.PriorityUntil < now })
-            .Distinct()
-            .ToListAsync(ct);
+        var kinds = await ListAsync(SeatKindsQuery(db, birthYear, clock.GetUtcNow()), ct);
         return new SeatSummary(
             kinds.Any(k => k.Type == OrganisationType.PrivateStateOrder),
             kinds.Any(k => k.Type == OrganisationType.State && k.OpenToAll),
             kinds.Any(k => k.Type == OrganisationType.State && !k.OpenToAll));
+    }
+
+    private sealed record SeatKind(OrganisationType Type, bool OpenToAll);
+
+    // The page's fixed queries, compiled once (EF.CompileAsyncQuery): every request skips EF's
+    // translation-cache lookup for them.
+    private static readonly Func<AppDbContext, long, IAsyncEnumerable<HistoryRow>> HistoryQuery = EF.CompileAsyncQuery(
+        (AppDbContext db, long id) => db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == id)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Select(e => new HistoryRow(e.At, e.Kind, e.Actor, e.FromStatus, e.ToStatus, e.Reason, e.SignedXml != null)));
+
+    private static readonly Func<AppDbContext, long, IAsyncEnumerable<DocumentRow>> DocumentsQuery = EF.CompileAsyncQuery(
+        (AppDbContext db, long id) => db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == id)
+            .OrderByDescending(d => d.CreatedAt)
+            .Select(d => new DocumentRow(d.Id, d.Title, d.FileName, d.CreatedAt)));
+
+    private static readonly Func<AppDbContext, long, IAsyncEnumerable<ActiveReferral>> ReferralQuery = EF.CompileAsyncQuery(
+        (AppDbContext db, long id) => db.Referrals.AsNoTracking().Where(r => r.ApplicationId == id)
+            .OrderByDescending(r => r.IssuedAt)
+            .Select(r => new ActiveReferral(r.Id, r.Number, r.Organisation!.NameRu, r.IssuedAt, r.ValidUntil, r.Status))
+            .Take(1));
+
+    private static readonly Func<AppDbContext, int, DateTimeOffset, IAsyncEnumerable<SeatKind>> SeatKindsQuery = EF.CompileAsyncQuery(
+        (AppDbContext db, int birthYear, DateTimeOffset now) => db.Seats.AsNoTracking()
+            .Where(s => s.BirthYear == birthYear && s.FreeSeats > 0 && s.Organisation!.IsActive)
+            .Select(s => new SeatKind(s.Organisation!.Type, s.PriorityUntil == null || s.PriorityUntil < now))
+            .Distinct());
+
+    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(ct)) list.Add(row);
+        return list;
     }
 
     private static Buttons ButtonsFor(ApplicationPage page, SeatSummary seats, DateTimeOffset now)
