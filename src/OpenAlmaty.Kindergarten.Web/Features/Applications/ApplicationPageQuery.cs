@@ -30,75 +30,85 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
     }
 
     /// Null when the application does not exist or is not this person's: the caller answers 404.
-    public async Task<ApplicationPage?> PageAsync(long applicationId, long personId, CancellationToken ct) =>
-        await PageAsync(db.Applications.AsNoTracking().VisibleTo(personId).Where(a => a.Id == applicationId), ct);
+    /// One round trip: the ownership test is part of the page's own query.
+    public Task<ApplicationPage?> PageAsync(long applicationId, long personId, CancellationToken ct) =>
+        PageByIdAsync(applicationId, personId, ct);
 
-    /// For staff: the same page, scoped by the caller's own query.
+    /// For staff: the same page, scoped by the caller's own query (which finds the id first).
     public async Task<ApplicationPage?> PageAsync(IQueryable<Application> scoped, CancellationToken ct)
     {
-        var page = await scoped
-            .Select(a => new ApplicationPage(a.Id, a.RegistrationNumber, a.CreatedAt, a.TsonNumber, a.PepNumber, a.Status,
-                a.StatusChangedAt, a.QueuedAt, a.AdditionalEmail, a.AdditionalPhone, a.PreferredLanguage, a.ExpiredReferralCount,
-                a.StopListedUntil, a.OfferedUntil,
-                new PersonBlock(a.Applicant!.LastName + " " + a.Applicant.FirstName + (a.Applicant.MiddleName == null ? "" : " " + a.Applicant.MiddleName),
-                    a.Applicant.Iin, a.Applicant.BirthDate, a.Applicant.Phone, a.Applicant.Email, a.Applicant.Address),
-                new ChildBlock(a.Child!.LastName + " " + a.Child.FirstName + (a.Child.MiddleName == null ? "" : " " + a.Child.MiddleName),
-                    a.Child.Iin, a.Child.BirthDate, a.Privilege), a.BirthYear))
-            .SingleOrDefaultAsync(ct);
-        if (page is null) return null;
-
-        var history = await ListAsync(HistoryQuery(db, page.Id), ct);
-        var documents = await ListAsync(DocumentsQuery(db, page.Id), ct);
-        var referral = (await ListAsync(ReferralQuery(db, page.Id), ct)).FirstOrDefault();
-        var seats = await SeatsForAsync(page.Child.BirthDate.Year, ct);
-        return page with
-        {
-            QueueNumber = await positions.ForAsync(new QueueKey(page.Id, page.BirthYear, page.Status)),
-            History = history,
-            Documents = documents,
-            Referral = referral,
-            Buttons = ButtonsFor(page, seats, clock.GetUtcNow()),
-        };
+        var ids = await scoped.Select(a => a.Id).Take(2).ToListAsync(ct);
+        return ids is [var id] ? await PageByIdAsync(id, null, ct) : null;
     }
 
-    private sealed record SeatSummary(bool PrivateFree, bool StateFreeOpenToAll, bool StateFreeInWindow);
-
-    /// Which kinds of free seats the birth year has: at most four rows (type × open to all),
-    /// one pass over the year's free seats (index on birth_year, free_seats).
-    private async Task<SeatSummary> SeatsForAsync(int birthYear, CancellationToken ct)
+    /// The whole page in one SQL round trip: the application, applicant and child, and — as JSON
+    /// — its history, documents, latest referral and the kinds of free seats of its birth year.
+    /// Column aliases are snake_case (SqlQuery maps through the context's naming convention).
+    private async Task<ApplicationPage?> PageByIdAsync(long applicationId, long? personId, CancellationToken ct)
     {
-        var kinds = await ListAsync(SeatKindsQuery(db, birthYear, clock.GetUtcNow()), ct);
-        return new SeatSummary(
+        var now = clock.GetUtcNow();
+        var row = (await db.Database.SqlQuery<PageRow>($"""
+            select a.id, a.registration_number, a.created_at, a.tson_number, a.pep_number, a.status, a.status_changed_at, a.queued_at,
+                   a.additional_email, a.additional_phone, a.preferred_language, a.expired_referral_count, a.stop_listed_until,
+                   a.offered_until, a.privilege, a.birth_year,
+                   concat_ws(' ', p.last_name, p.first_name, p.middle_name) as applicant_name, p.iin as applicant_iin,
+                   p.birth_date as applicant_birth_date, p.phone as applicant_phone, p.email as applicant_email, p.address as applicant_address,
+                   concat_ws(' ', c.last_name, c.first_name, c.middle_name) as child_name, c.iin as child_iin, c.birth_date as child_birth_date,
+                   (select coalesce(json_agg(json_build_object('At', e.at, 'Kind', e.kind, 'Actor', e.actor, 'From', e.from_status,
+                           'To', e.to_status, 'Reason', e.reason, 'Signed', e.signed_xml is not null) order by e.at desc, e.id desc), '[]')
+                      from application_events e where e.application_id = a.id)::text as history,
+                   (select coalesce(json_agg(json_build_object('Id', d.id, 'Title', d.title, 'FileName', d.file_name, 'CreatedAt', d.created_at)
+                           order by d.created_at desc), '[]')
+                      from application_documents d where d.application_id = a.id)::text as documents,
+                   (select json_build_object('Id', r.id, 'Number', r.number, 'OrganisationName', o.name_ru, 'IssuedAt', r.issued_at,
+                           'ValidUntil', r.valid_until, 'Status', r.status)
+                      from referrals r join organisations o on o.id = r.organisation_id
+                      where r.application_id = a.id order by r.issued_at desc limit 1)::text as referral,
+                   (select coalesce(json_agg(distinct jsonb_build_object('Type', o.type, 'OpenToAll', s.priority_until is null or s.priority_until < {now})), '[]')
+                      from seats s join organisations o on o.id = s.organisation_id
+                      where s.birth_year = extract(year from c.birth_date)::int and s.free_seats > 0 and o.is_active)::text as seat_kinds
+            from applications a
+            join people p on p.id = a.applicant_id
+            join children c on c.id = a.child_id
+            where a.id = {applicationId}
+              and ({personId}::bigint is null or exists (select 1 from application_access x where x.application_id = a.id and x.person_id = {personId}))
+            """).ToListAsync(ct)).SingleOrDefault();
+        if (row is null) return null;
+
+        var page = new ApplicationPage(row.Id, row.RegistrationNumber, row.CreatedAt, row.TsonNumber, row.PepNumber,
+            (ApplicationStatus)row.Status, row.StatusChangedAt, row.QueuedAt, row.AdditionalEmail, row.AdditionalPhone,
+            (InstructionLanguage)row.PreferredLanguage, row.ExpiredReferralCount, row.StopListedUntil, row.OfferedUntil,
+            new PersonBlock(row.ApplicantName, row.ApplicantIin.Trim(), row.ApplicantBirthDate, row.ApplicantPhone, row.ApplicantEmail, row.ApplicantAddress),
+            new ChildBlock(row.ChildName, row.ChildIin.Trim(), row.ChildBirthDate, (Privilege)row.Privilege), row.BirthYear);
+        var kinds = Json<List<SeatKind>>(row.SeatKinds);
+        var seats = new SeatSummary(
             kinds.Any(k => k.Type == OrganisationType.PrivateStateOrder),
             kinds.Any(k => k.Type == OrganisationType.State && k.OpenToAll),
             kinds.Any(k => k.Type == OrganisationType.State && !k.OpenToAll));
+        return page with
+        {
+            QueueNumber = await positions.ForAsync(new QueueKey(page.Id, page.BirthYear, page.Status)),
+            History = Json<List<HistoryRow>>(row.History),
+            Documents = Json<List<DocumentRow>>(row.Documents),
+            Referral = row.Referral is null ? null : Json<ActiveReferral>(row.Referral),
+            Buttons = ButtonsFor(page, seats, now),
+        };
     }
 
+    private sealed record PageRow(long Id, string RegistrationNumber, DateTimeOffset CreatedAt, string? TsonNumber, string? PepNumber,
+        int Status, DateTimeOffset StatusChangedAt, DateTimeOffset QueuedAt, string? AdditionalEmail, string? AdditionalPhone,
+        int PreferredLanguage, int ExpiredReferralCount, DateTimeOffset? StopListedUntil, DateTimeOffset? OfferedUntil, int Privilege,
+        int BirthYear, string ApplicantName, string ApplicantIin, DateOnly ApplicantBirthDate, string? ApplicantPhone, string? ApplicantEmail,
+        string? ApplicantAddress, string ChildName, string ChildIin, DateOnly ChildBirthDate, string History, string Documents,
+        string? Referral, string SeatKinds);
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    private static T Json<T>(string json) => System.Text.Json.JsonSerializer.Deserialize<T>(json, JsonOptions)!;
+
+    private sealed record SeatSummary(bool PrivateFree, bool StateFreeOpenToAll, bool StateFreeInWindow);
+
     private sealed record SeatKind(OrganisationType Type, bool OpenToAll);
-
-    // The page's fixed queries, compiled once (EF.CompileAsyncQuery): every request skips EF's
-    // translation-cache lookup for them.
-    private static readonly Func<AppDbContext, long, IAsyncEnumerable<HistoryRow>> HistoryQuery = EF.CompileAsyncQuery(
-        (AppDbContext db, long id) => db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == id)
-            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Select(e => new HistoryRow(e.At, e.Kind, e.Actor, e.FromStatus, e.ToStatus, e.Reason, e.SignedXml != null)));
-
-    private static readonly Func<AppDbContext, long, IAsyncEnumerable<DocumentRow>> DocumentsQuery = EF.CompileAsyncQuery(
-        (AppDbContext db, long id) => db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == id)
-            .OrderByDescending(d => d.CreatedAt)
-            .Select(d => new DocumentRow(d.Id, d.Title, d.FileName, d.CreatedAt)));
-
-    private static readonly Func<AppDbContext, long, IAsyncEnumerable<ActiveReferral>> ReferralQuery = EF.CompileAsyncQuery(
-        (AppDbContext db, long id) => db.Referrals.AsNoTracking().Where(r => r.ApplicationId == id)
-            .OrderByDescending(r => r.IssuedAt)
-            .Select(r => new ActiveReferral(r.Id, r.Number, r.Organisation!.NameRu, r.IssuedAt, r.ValidUntil, r.Status))
-            .Take(1));
-
-    private static readonly Func<AppDbContext, int, DateTimeOffset, IAsyncEnumerable<SeatKind>> SeatKindsQuery = EF.CompileAsyncQuery(
-        (AppDbContext db, int birthYear, DateTimeOffset now) => db.Seats.AsNoTracking()
-            .Where(s => s.BirthYear == birthYear && s.FreeSeats > 0 && s.Organisation!.IsActive)
-            .Select(s => new SeatKind(s.Organisation!.Type, s.PriorityUntil == null || s.PriorityUntil < now))
-            .Distinct());
 
     private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
     {
