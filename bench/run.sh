@@ -49,11 +49,11 @@ grep -E "^(tps|latency)" "$work/pgbench/pgbench.out" || true
 echo "== Test CA for the bench's key certificates"
 dotnet "$bench_dll" ca "$work/keys"
 
-start_portal() { # port log
+start_portal() { # port log [hangfire server: true|false]
   # To profile with perf, export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 (the
   # JIT's code then has names in /tmp/perf-PID.map); the measured runs leave both at their defaults.
   (cd "$web_dir" && exec env ASPNETCORE_ENVIRONMENT=Testing ConnectionStrings__Default="$db" Database__Migrate=true \
-    Hangfire__Server=false DemoData__Seed=false DemoData__KeysFolder="$work/keys" SignIn__AttemptsPerMinute=1000000 \
+    Hangfire__Server="${3:-false}" Notifications__OutboxFolder="$work/outbox" DemoData__Seed=false DemoData__KeysFolder="$work/keys" SignIn__AttemptsPerMinute=1000000 \
     Bench__Enabled=true dotnet "$web_dll" --urls "http://127.0.0.1:$1" > "$2" 2>&1) &
   pids+=($!)
   for _ in $(seq 1 90); do
@@ -94,6 +94,30 @@ run_verb() { # verb title
     printf '## %s\n\nNot available yet: this build has no `%s` runner (it comes with another branch).\n\n' "$2" "$1" >> bench/results.md
   fi
 }
+# "Each job run once" with two instances: both portals again, now with their Hangfire servers on
+# (the measured scenarios ran with them off, so that no job took the cores mid-measurement). After
+# two cron minutes, Hangfire's own tables say how often each recurring job ran per minute.
+echo "== Two instances with their Hangfire servers on, ${BENCH_JOB_SECONDS:-130} s: each recurring job run once"
+cleanup; pids=()
+start_portal $port_a "$work/portal-a-jobs.log" true
+start_portal $port_b "$work/portal-b-jobs.log" true
+sleep "${BENCH_JOB_SECONDS:-130}"
+{ echo "## Two instances, Hangfire servers on: each recurring job run once"; echo
+  echo "Both portals ran their Hangfire servers (2 workers each) on the bench database for ${BENCH_JOB_SECONDS:-130} s after the"
+  echo "scenarios. Runs of each recurring job per minute, from hangfire.job (a minute with 2 runs would be a job run twice):"; echo
+  echo '```'
+  "${psql_admin[@]}" -d kindergarten_bench -c "
+    select trim(both chr(34) from p.value) as recurring_job, to_char(date_trunc('minute', j.createdat), 'HH24:MI') as minute,
+           count(*) as runs, count(*) filter (where j.statename = 'Succeeded') as succeeded
+    from hangfire.job j join hangfire.jobparameter p on p.jobid = j.id and p.name = 'RecurringJobId'
+    group by 1, 2 order by 2, 1" \
+    -c "select coalesce(max(runs), 0) as most_runs_of_one_job_in_one_minute from (select count(*) as runs
+        from hangfire.job j join hangfire.jobparameter p on p.jobid = j.id and p.name = 'RecurringJobId'
+        group by p.value, date_trunc('minute', j.createdat)) x" \
+    -c "select count(*) as notifications, count(*) filter (where sent_at is not null) as sent, count(distinct dedup_key) as distinct_keys from notifications"
+  echo '```'; echo; } >> bench/results.md
+cleanup; pids=()
+
 run_verb bench-callcentre "Call-centre search"
 run_verb bench-expiry "Expiry job with 10,000 referrals due"
 

@@ -33,9 +33,9 @@ public static class DatabaseChecks
     /// The SQL of QueueOrderCache.QueryText (Features/Applications/QueueOrderCache.cs), word for
     /// word (keep them together): one birth year's queue, read after a change to that year.
     private const string QueueYearSql = """
-        select id, priority_group from applications
-        where status in (1, 2) and birth_year = $1
-        order by priority_group, queued_at, id
+        select array(select id from applications where status in (1, 2) and birth_year = $1 and priority_group = 0 order by queued_at, id),
+               array(select id from applications where status in (1, 2) and birth_year = $1 and priority_group = 1 order by queued_at, id),
+               array(select id from applications where status in (1, 2) and birth_year = $1 and priority_group = 2 order by queued_at, id)
         """;
 
     /// The largest birth year (the most rows for a year read) and its last general-group
@@ -51,6 +51,12 @@ public static class DatabaseChecks
         await using var reader = await cmd.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt32(0), reader.GetInt64(1), (int)reader.GetInt64(2));
+    }
+
+    public static async Task VacuumApplicationsAsync(NpgsqlDataSource db)
+    {
+        await using var cmd = db.CreateCommand("vacuum (analyze) applications");
+        await cmd.ExecuteNonQueryAsync();
     }
 
     public static async Task<string> ExplainQueueYearAsync(NpgsqlDataSource db, int year)

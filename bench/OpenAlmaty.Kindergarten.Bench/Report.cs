@@ -12,13 +12,13 @@ public sealed class Report
 
     public static string Ratio(double value, double ceiling) => ceiling > 0 ? F(100 * value / ceiling, "0") + " %" : "—";
 
-    public void Figure(string scenario, string what, Stats s, string ceilingName = "", double ceiling = 0)
+    public void Figure(string scenario, string what, Stats s, string ceilingName = "", double ceiling = 0, string format = "0.0")
     {
         if (_figures.Length == 0)
             _figures.AppendLine("| scenario | request | count | errors | per second | p50 ms | p95 ms | p99 ms | max ms | ceiling | ratio |")
                 .AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
-        _figures.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {what} | {s.Count} | {s.Errors} | {F(s.PerSecond)} | {F(s.P50, "0.0")} | " +
-            $"{F(s.P95, "0.0")} | {F(s.P99, "0.0")} | {F(s.Max, "0")} | {ceilingName} | {(ceiling > 0 ? Ratio(s.PerSecond, ceiling) : "—")} |");
+        _figures.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {what} | {s.Count} | {s.Errors} | {F(s.PerSecond)} | {F(s.P50, format)} | " +
+            $"{F(s.P95, format)} | {F(s.P99, format)} | {F(s.Max, format == "0.0" ? "0" : format)} | {ceilingName} | {(ceiling > 0 ? Ratio(s.PerSecond, ceiling) : "—")} |");
     }
 
     public void Target(string what, string target, string measured, bool met)
