@@ -48,6 +48,49 @@ public sealed class QueueNumberTests(DatabaseFixture fixture) : IClassFixture<Da
         await ExpectExactAsync(portal, db, watched);
     }
 
+    /// A seat taken through one instance (its transaction keeps the trigger silent and notifies
+    /// after COMMIT): that instance has the new numbers at once, the other within moments —
+    /// without the after-commit notification it would keep the old ones for a minute.
+    [Fact]
+    public async Task ReferralThroughOneInstance_BothInstancesFollow()
+    {
+        await using var first = new PortalFactory(fixture.Database);
+        await using var second = new PortalFactory(fixture.Database);
+        foreach (var portal in new[] { first, second })
+        {
+            var cache = portal.Services.GetRequiredService<QueueOrderCache>();
+            await WaitForAsync(() => Task.FromResult(cache.Listening), "a cache never started listening");
+        }
+        long ahead, watched;
+        int organisation;
+        await using (var db = fixture.Database.CreateContext())
+        {
+            var scenario = new TestData.Scenario(db, first.Clock.GetUtcNow());
+            var kindergarten = await scenario.OrganisationAsync();
+            await scenario.SeatsAsync(kindergarten, 2022, 1);
+            organisation = kindergarten.Id;
+            ahead = (await scenario.ApplicationAsync(await scenario.ParentAsync(), new DateOnly(2022, 2, 1), queuedAt: Start.AddDays(-30))).Id;
+            watched = (await scenario.ApplicationAsync(await scenario.ParentAsync(), new DateOnly(2022, 2, 2), queuedAt: Start.AddDays(-29))).Id;
+        }
+        var key = new QueueKey(watched, 2022, ApplicationStatus.Queued);
+        var before = await NumberAsync(first, key);
+        Assert.Equal(before, await NumberAsync(second, key));
+
+        await using (var scope = first.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Features.Referrals.ReferralIssuer>()
+                .IssueAsync(ahead, organisation, Domain.Kindergartens.OrganisationType.PrivateStateOrder, "родитель", null);
+
+        Assert.Equal(before - 1, await NumberAsync(first, key));
+        await WaitForAsync(async () => await NumberAsync(second, key) == before - 1,
+            () => $"the other instance still says {before} for the watched application");
+    }
+
+    private static async Task<int?> NumberAsync(PortalFactory portal, QueueKey key)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<QueuePositions>().ForAsync(key);
+    }
+
     /// The portal's numbers for the watched applications equal the domain's arrangement of the
     /// whole year read from the database; the notification may take a moment, so this waits up
     /// to five seconds for it — a cache that never hears of the change fails here.

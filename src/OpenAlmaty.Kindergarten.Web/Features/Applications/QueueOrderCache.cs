@@ -14,9 +14,19 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Applications;
 /// - a read that overlapped a notification answers its own request but is not kept;
 /// - a lost listening connection drops every year until it listens again.
 /// Each instance of the portal listens on its own connection, so two instances stay exact too.
+///
+/// The seat-taking transaction is the one exception to "the trigger notifies": NOTIFY makes
+/// committing transactions go one at a time, and a seat transaction holds the seat row while it
+/// waits. It sets <see cref="NotifyAfterCommitSetting"/>, the trigger stays silent, and after
+/// COMMIT the portal calls <see cref="Changed"/>: this instance drops the year at once, and a
+/// background sender notifies the others a moment later (years coalesced). Should the process
+/// stop in between, other instances would keep the year until its next change; a year is never
+/// kept longer than <see cref="MaxAge"/> for that reason.
 public sealed class QueueOrderCache(IConfiguration config, ILogger<QueueOrderCache> log) : BackgroundService
 {
     public const string Channel = "queue_changed";
+    public const string NotifyAfterCommitSetting = "oa.queue_notify_after_commit";
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
     /// The payload that drops every year (TRUNCATE, or a change of birth year).
     public const string AllYears = "*";
 
@@ -27,12 +37,30 @@ public sealed class QueueOrderCache(IConfiguration config, ILogger<QueueOrderCac
     private readonly Dictionary<int, long> _generations = [];
     private readonly Dictionary<int, Year> _years = [];
     private readonly Dictionary<int, Year> _loading = [];
+    private readonly HashSet<int> _toNotify = [];
+    private readonly SemaphoreSlim _notifySignal = new(0);
     private long _epoch;
     private bool _listening;
 
     /// Queue numbers of one birth year by application id, as of a moment after the last
     /// committed change this instance has heard of.
-    private sealed record Year(long Epoch, long Generation, Task<IReadOnlyDictionary<long, int>> Positions);
+    private sealed record Year(long Epoch, long Generation, Task<IReadOnlyDictionary<long, int>> Positions)
+    {
+        public long ReadAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+    }
+
+    /// After COMMIT of a transaction that set <see cref="NotifyAfterCommitSetting"/>: this
+    /// instance forgets the year now, the other instances hear of it from the sender.
+    public void Changed(int birthYear)
+    {
+        lock (_gate)
+        {
+            Invalidate(birthYear);
+            _years.Remove(birthYear);
+            _toNotify.Add(birthYear);
+        }
+        _notifySignal.Release();
+    }
 
     public bool Listening { get { lock (_gate) return _listening; } }
 
@@ -46,7 +74,8 @@ public sealed class QueueOrderCache(IConfiguration config, ILogger<QueueOrderCac
         {
             if (stale) Invalidate(birthYear);
             var generation = _generations.GetValueOrDefault(birthYear);
-            if (_listening && _years.TryGetValue(birthYear, out var cached) && cached.Epoch == _epoch && cached.Generation == generation)
+            if (_listening && _years.TryGetValue(birthYear, out var cached) && cached.Epoch == _epoch && cached.Generation == generation
+                && System.Diagnostics.Stopwatch.GetElapsedTime(cached.ReadAt) < MaxAge)
                 return cached.Positions.Result;
             // One read per year at a time: requests that arrive meanwhile wait for the same read.
             if (!_loading.TryGetValue(birthYear, out year!) || year.Epoch != _epoch || year.Generation != generation)
@@ -123,6 +152,46 @@ public sealed class QueueOrderCache(IConfiguration config, ILogger<QueueOrderCac
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var sender = SendNotificationsAsync(stoppingToken);
+        await ListenAsync(stoppingToken);
+        await sender;
+    }
+
+    /// Sends what <see cref="Changed"/> collected: one statement for all the years waiting.
+    private async Task SendNotificationsAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try { await _notifySignal.WaitAsync(stoppingToken); } catch (OperationCanceledException) { break; }
+            int[] years;
+            lock (_gate)
+            {
+                years = [.. _toNotify];
+                _toNotify.Clear();
+            }
+            if (years.Length == 0) continue;
+            try
+            {
+                await using var cmd = _db.CreateCommand($"select pg_notify('{Channel}', y::text) from unnest($1::int[]) as y");
+                cmd.Parameters.AddWithValue(years);
+                await cmd.ExecuteNonQueryAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                log.LogWarning("Queue numbers: could not notify other instances ({Error}); trying again", e.Message);
+                lock (_gate) _toNotify.UnionWith(years);
+                try { await Task.Delay(500, stoppingToken); } catch (OperationCanceledException) { break; }
+                _notifySignal.Release();
+            }
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(200);
         while (!stoppingToken.IsCancellationRequested)

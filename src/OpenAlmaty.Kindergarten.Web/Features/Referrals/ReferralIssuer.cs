@@ -24,8 +24,12 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Referrals;
 /// requests that lose the race never draw one, and nothing is locked while one is drawn. Should
 /// the PDF fail after COMMIT (the process stopped, say), the referral stands and
 /// <see cref="Jobs.ReferralDocumentsJob"/> draws it within the minute.
+///
+/// Taking the child out of the queue changes queue numbers; with a queue cache in this process
+/// (the portal), the transaction asks the trigger to stay silent and the cache is told after
+/// COMMIT (decision 0005: NOTIFY's commit lock would otherwise be held with the seat row).
 public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars, ReferralDocuments documents,
-    ILogger<ReferralIssuer> log)
+    ILogger<ReferralIssuer> log, Features.Applications.QueueOrderCache? queue = null)
 {
     /// Working days a referral is valid after the day of issue (the day itself does not count).
     public const int ValidWorkingDays = 5;
@@ -48,6 +52,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
             db.ChangeTracker.Clear();
             throw;
         }
+        queue?.Changed(referral.BirthYear);
         try
         {
             await StoreDocumentAsync(referral.Id, CancellationToken.None);
@@ -90,6 +95,9 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            if (queue is not null)
+                await db.Database.ExecuteSqlAsync(
+                    $"select set_config({Features.Applications.QueueOrderCache.NotifyAfterCommitSetting}, 'on', true)", ct);
             var now = clock.GetUtcNow();
             var application = await db.Applications
                 .FromSql($"select * from applications where id = {applicationId} for update")
