@@ -30,7 +30,11 @@ public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifi
     }
 
     /// Throws <see cref="SignatureRejectedException"/> with the reason; changes nothing then.
-    public async Task<VerifiedRequest> VerifyAsync(Guid id, string signedXml, string signedInIin, CancellationToken ct = default)
+    /// With <paramref name="consume"/> false the request is checked but not used up: the caller
+    /// uses it inside its own transaction (<see cref="ConsumeAsync"/>), so that the decision and
+    /// its effect commit together.
+    public async Task<VerifiedRequest> VerifyAsync(Guid id, string signedXml, string signedInIin, CancellationToken ct = default,
+        bool consume = true)
     {
         try
         {
@@ -48,13 +52,7 @@ public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifi
                 throw new SignatureRejectedException("request.other-iin", new(
                     "Документ подписан ключом другого человека: ИИН в подписи не совпадает с ИИН, под которым вы вошли.",
                     "Құжатқа басқа адамның кілтімен қол қойылған: қолтаңбадағы ЖСН сіз кірген ЖСН-мен сәйкес келмейді."));
-            var updated = await db.Set<SignedRequest>()
-                .Where(r => r.Id == id && r.UsedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.UsedAt, now), ct);
-            if (updated == 0)
-                throw new SignatureRejectedException("request.used", new(
-                    "Этот документ уже подписан и отправлен. Повторная отправка не нужна.",
-                    "Бұл құжатқа бұрын қол қойылып, жіберілген. Қайта жіберудің қажеті жоқ."));
+            if (consume) await ConsumeAsync(db, id, now, ct);
             log.LogInformation("Signed request {RequestId} ({Kind}) accepted from {Iin}", id, request.Kind, Domain.People.Iin.Mask(signedInIin));
             return new VerifiedRequest(id, request.Kind, request.ApplicationId, signedXml, verified.Signer);
         }
@@ -63,5 +61,18 @@ public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifi
             log.LogWarning("Signed request {RequestId} rejected: {Reason}", id, e.Code);
             throw;
         }
+    }
+
+    /// Uses the request up, in the caller's transaction when it has one; a second use throws
+    /// "request.used" (a second click whose first went through).
+    public static async Task ConsumeAsync(AppDbContext db, Guid id, DateTimeOffset now, CancellationToken ct)
+    {
+        var updated = await db.Set<SignedRequest>()
+            .Where(r => r.Id == id && r.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UsedAt, now), ct);
+        if (updated == 0)
+            throw new SignatureRejectedException("request.used", new(
+                "Этот документ уже подписан и отправлен. Повторная отправка не нужна.",
+                "Бұл құжатқа бұрын қол қойылып, жіберілген. Қайта жіберудің қажеті жоқ."));
     }
 }

@@ -35,6 +35,28 @@ public sealed class ChoosePrivateFlowTests(EdsKeysFixture keys) : IClassFixture<
         Assert.Contains("· подписано ЭЦП", page.Text);
     }
 
+    /// The request is used up inside the seat transaction, after the application's row lock:
+    /// ten presses of one signed request at once give one referral and one seat, and every other
+    /// press is told the document was already sent.
+    [Fact]
+    public async Task Choose_SameSignedRequestPostedTenTimesAtOnce_OneReferralOneSeat()
+    {
+        await using var portal = keys.Portal();
+        var application = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1);
+        var organisation = await CabinetData.PrivateKindergartenAsync(portal, CabinetData.Over3.Year, 3);
+        var parent = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
+        var picker = await parent.OpenAsync($"/applications/{application.Id}/private?org={organisation}");
+        var fields = parent.SignedFields(picker);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => parent.PostAsync(picker.SignForm.Action, picker, fields)));
+
+        Assert.All(answers, a => Assert.Equal($"/applications/{application.Id}", a.Headers.Location?.OriginalString));
+        var state = await CabinetData.StateAsync(keys.Database, application.Id);
+        Assert.Equal((ApplicationStatus.Referred, 1), (state.Status, state.Referrals));
+        Assert.Equal(2, await CabinetData.FreeSeatsAsync(keys.Database, organisation));
+        Assert.True(await CabinetData.IsUsedAsync(keys.Database, picker.RequestId));
+    }
+
     [Fact]
     public async Task Choose_SameSignedRequestPostedTwice_OneReferralAndSecondAnswerSaysAlreadySent()
     {

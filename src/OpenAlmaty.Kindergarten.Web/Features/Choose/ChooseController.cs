@@ -39,13 +39,14 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
             // signature is checked: nothing is decided, and the signed request stays unused.
             if (!await query.AnySeatLeftAsync(organisationId, application.BirthYear, ct))
                 throw new DomainException("seat.taken", ReferralIssuer.SeatTaken);
-            var verified = await signedRequests.VerifyAsync(requestId, signedXml ?? "", User.Iin()!, ct);
+            // Used up inside the seat transaction: a press refused there leaves it unused.
+            var verified = await signedRequests.VerifyAsync(requestId, signedXml ?? "", User.Iin()!, ct, consume: false);
             var type = verified.Kind == PrivateKind ? OrganisationType.PrivateStateOrder
                 : verified.Kind == StateKind ? OrganisationType.State : (OrganisationType?)null;
             if (type is null || verified.ApplicationId != id || SignedFields.Read(verified.SignedXml, "organisation") != organisationId.ToString())
                 throw new DomainException("request.mismatch", new("Подписанный запрос относится к другому выбору. Выберите организацию ещё раз.",
                     "Қол қойылған сұрау басқа таңдауға қатысты. Ұйымды қайта таңдаңыз."));
-            var referral = await issuer.IssueAsync(id, organisationId, type.Value, User.Identity!.Name!, verified.SignedXml, ct);
+            var referral = await issuer.IssueAsync(id, organisationId, type.Value, User.Identity!.Name!, verified.SignedXml, ct, requestId);
             TempData["Message"] = lang[$"Направление № {referral.Number} выдано. Оно действительно до {AlmatyTime.Format(referral.ValidUntil)}; документ — во вкладке «Общие документы».",
                 $"№ {referral.Number} жолдама берілді. Ол {AlmatyTime.Format(referral.ValidUntil)} дейін жарамды; құжат «Жалпы құжаттар» қойындысында."];
             return Redirect($"/applications/{id}");

@@ -38,13 +38,15 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
         "Пока вы выбирали, последнее свободное место в этой организации заняли. Выберите другую организацию из списка.",
         "Сіз таңдап жатқанда бұл ұйымдағы соңғы бос орын бос емес болып қалды. Тізімнен басқа ұйымды таңдаңыз.");
 
+    /// <paramref name="signedRequestId"/>: the parent's signed request, used up in the same
+    /// transaction (Signatures/SignedRequests.ConsumeAsync).
     public async Task<Referral> IssueAsync(long applicationId, int organisationId, OrganisationType expectedType,
-        string actor, string? signedXml, CancellationToken ct = default)
+        string actor, string? signedXml, CancellationToken ct = default, Guid? signedRequestId = null)
     {
         Referral referral;
         try
         {
-            referral = await IssueInTransactionAsync(applicationId, organisationId, expectedType, actor, signedXml, ct);
+            referral = await IssueInTransactionAsync(applicationId, organisationId, expectedType, actor, signedXml, signedRequestId, ct);
         }
         catch
         {
@@ -89,7 +91,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
     }
 
     private async Task<Referral> IssueInTransactionAsync(long applicationId, int organisationId, OrganisationType expectedType,
-        string actor, string? signedXml, CancellationToken ct)
+        string actor, string? signedXml, Guid? signedRequestId, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -104,6 +106,8 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
                 .Include(a => a.Child)
                 .SingleOrDefaultAsync(ct)
                 ?? throw new DomainException("application.not-found", new("Заявление не найдено.", "Өтініш табылмады."));
+            // After the application's row lock: a second click waits here, then finds the request used.
+            if (signedRequestId is { } requestId) await Signatures.SignedRequests.ConsumeAsync(db, requestId, now, ct);
             var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct);
             if (organisation is null || organisation.Type != expectedType)
                 throw new DomainException("organisation.not-found", new("Дошкольная организация не найдена.", "Мектепке дейінгі ұйым табылмады."));
