@@ -8,12 +8,14 @@
 SELECT a.id, a.registration_number, c.last_name || ' ' || c.first_name, a.birth_year, c.birth_date, a.status, a.stop_listed_until, a.offered_until
   FROM bench_scratch_applications a JOIN children c ON a.child_id = c.id WHERE a.id = :app;
 SELECT EXISTS (SELECT 1 FROM bench_scratch_seats s WHERE s.slot = :slot AND s.birth_year = 2021 AND s.free_seats > 0);
--- SignedRequests.VerifyAsync: the prepared request, then used once (its own COMMIT)
+-- SignedRequests.VerifyAsync: the prepared request
 SELECT s.id, s.application_id, s.issued_at, s.kind, s.person_iin, s.used_at, s.xml FROM bench_scratch_requests s WHERE s.id = md5(:app::text)::uuid LIMIT 1;
-UPDATE bench_scratch_requests SET used_at = now() WHERE id = md5(:app::text)::uuid AND used_at IS NULL;
--- ReferralIssuer: one transaction
+-- ReferralIssuer: one transaction; the queue trigger silent (the portal notifies after COMMIT,
+-- coalesced; that NOTIFY is left out here, which only makes this ceiling higher)
 BEGIN ISOLATION LEVEL READ COMMITTED;
+SELECT set_config('oa.queue_notify_after_commit', 'on', true);
 SELECT a.*, c.* FROM (SELECT * FROM bench_scratch_applications WHERE id = :app FOR UPDATE) a JOIN children c ON a.child_id = c.id;
+UPDATE bench_scratch_requests SET used_at = now() WHERE id = md5(:app::text)::uuid AND used_at IS NULL;
 SELECT o.* FROM organisations o WHERE o.id = (SELECT organisation_id FROM bench_scratch_seats WHERE slot = :slot) LIMIT 2;
 SELECT nextval('bench_scratch_number') AS n \gset
 SELECT EXISTS (SELECT 1 FROM bench_scratch_seats s WHERE s.slot = :slot AND s.birth_year = 2021 AND s.free_seats > 0);
