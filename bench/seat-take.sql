@@ -31,9 +31,6 @@ INSERT INTO bench_scratch_notifications (application_id, referral_id, kind, chan
 UPDATE bench_scratch_seats SET free_seats = free_seats - 1, updated_at = now(), updated_by = 'pgbench'
   WHERE slot = :slot AND birth_year = 2021 AND free_seats > 0;
 COMMIT;
--- After COMMIT: the referral's PDF, stored (its own COMMIT)
-SELECT EXISTS (SELECT 1 FROM bench_scratch_documents d WHERE d.referral_id = :n);
-SELECT r.* FROM bench_scratch_referrals r WHERE r.number = 'PGB-' || :n LIMIT 2;
-SELECT c.* FROM bench_scratch_applications a JOIN children c ON a.child_id = c.id WHERE a.id = :app LIMIT 2;
+-- After COMMIT: the referral's PDF, drawn from what the transaction read, stored (its own COMMIT)
 INSERT INTO bench_scratch_documents (application_id, content, content_type, created_at, file_name, kind, referral_id, title)
   SELECT :app, pdf, 'application/pdf', now(), 'napravlenie-PGB-' || :n || '.pdf', 1, :n, 'Направление № PGB-' || :n FROM bench_scratch_payload RETURNING id;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
+using OpenAlmaty.Kindergarten.Domain.People;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
 using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Documents;
@@ -43,10 +44,10 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
     public async Task<Referral> IssueAsync(long applicationId, int organisationId, OrganisationType expectedType,
         string actor, string? signedXml, CancellationToken ct = default, Guid? signedRequestId = null)
     {
-        Referral referral;
+        (Referral Referral, Child Child, PreschoolOrganisation Organisation) issued;
         try
         {
-            referral = await IssueInTransactionAsync(applicationId, organisationId, expectedType, actor, signedXml, signedRequestId, ct);
+            issued = await IssueInTransactionAsync(applicationId, organisationId, expectedType, actor, signedXml, signedRequestId, ct);
         }
         catch
         {
@@ -54,10 +55,12 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
             db.ChangeTracker.Clear();
             throw;
         }
+        var referral = issued.Referral;
         queue?.Changed(referral.BirthYear);
         try
         {
-            await StoreDocumentAsync(referral.Id, CancellationToken.None);
+            // With what the transaction already read: nothing is loaded again for the PDF.
+            await StoreDocumentAsync(referral, issued.Child, issued.Organisation, CancellationToken.None);
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException)
         {
@@ -74,6 +77,11 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
         var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referralId, ct);
         var child = await db.Applications.AsNoTracking().Where(a => a.Id == referral.ApplicationId).Select(a => a.Child!).SingleAsync(ct);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == referral.OrganisationId, ct);
+        return await StoreDocumentAsync(referral, child, organisation, ct);
+    }
+
+    private async Task<bool> StoreDocumentAsync(Referral referral, Child child, PreschoolOrganisation organisation, CancellationToken ct)
+    {
         var document = new ApplicationDocument(referral.ApplicationId, DocumentKind.Referral,
             $"Направление № {referral.Number} / Жолдама № {referral.Number}", ReferralDocuments.FileName(referral),
             ReferralDocuments.ContentType, documents.Render(referral, child, organisation), referral.IssuedAt, referral.Id);
@@ -90,7 +98,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
         }
     }
 
-    private async Task<Referral> IssueInTransactionAsync(long applicationId, int organisationId, OrganisationType expectedType,
+    private async Task<(Referral, Child, PreschoolOrganisation)> IssueInTransactionAsync(long applicationId, int organisationId, OrganisationType expectedType,
         string actor, string? signedXml, Guid? signedRequestId, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
@@ -136,7 +144,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
                 """, ct);
             if (taken == 0) throw new DomainException("seat.taken", SeatTaken);
             await tx.CommitAsync(ct);
-            return referral;
+            return (referral, application.Child!, organisation);
         });
     }
 
