@@ -120,19 +120,15 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
         var parents = await Cohorts.FiveApplicationParentsAsync(db, 32);
         var keys = ca.IssueAll([.. parents.Select(p => p.Person)]);
         var users = await SignInAsync("journal: sign-in", [.. parents.Select(p => p.Person)], keys, 32, _ => o.Portal, reportIt: false);
+        async Task VisitAsync(int i, Recorder rec)
+        {
+            var (user, apps) = (users[i % users.Length], parents[i % users.Length].Applications);
+            await user.GetBytesAsync($"{o.Portal}/applications", rec, Flows.Journal);
+            await user.GetBytesAsync($"{o.Portal}/applications/{apps[i / users.Length % apps.Length]}", rec, Flows.ApplicationPage);
+        }
         // Warm-up, not recorded: the JIT's tiers settle on these pages first.
-        await Recorder.RunAsync("journal warm-up", 32, 1_000_000, TimeSpan.FromSeconds(o.WarmUpSeconds), async (i, rec) =>
-        {
-            var (user, apps) = (users[i % users.Length], parents[i % users.Length].Applications);
-            await user.GetBytesAsync($"{o.Portal}/applications", rec, Flows.Journal);
-            await user.GetBytesAsync($"{o.Portal}/applications/{apps[i / users.Length % apps.Length]}", rec, Flows.ApplicationPage);
-        });
-        var r = await Recorder.RunAsync("journal", 32, 1_000_000, TimeSpan.FromSeconds(o.PageSeconds), async (i, rec) =>
-        {
-            var (user, apps) = (users[i % users.Length], parents[i % users.Length].Applications);
-            await user.GetBytesAsync($"{o.Portal}/applications", rec, Flows.Journal);
-            await user.GetBytesAsync($"{o.Portal}/applications/{apps[i / users.Length % apps.Length]}", rec, Flows.ApplicationPage);
-        });
+        await Recorder.RunAsync("journal warm-up", 32, 1_000_000, TimeSpan.FromSeconds(o.WarmUpSeconds), VisitAsync);
+        var r = await Recorder.RunAsync("journal", 32, 1_000_000, TimeSpan.FromSeconds(o.PageSeconds), VisitAsync);
         var both = Stats.Of([.. r.Samples.Where(s => s.Label is Flows.Journal or Flows.ApplicationPage)], r.ElapsedSeconds);
         report.Figure($"journal, {parents.Count} parents with 5 applications, 32 at once", Flows.Journal, r.StatsOf(Flows.Journal));
         report.Figure($"journal, {parents.Count} parents with 5 applications, 32 at once", Flows.ApplicationPage, r.StatsOf(Flows.ApplicationPage));

@@ -56,7 +56,6 @@ public sealed class QueueOrderCache(IConfiguration config, ILogger<QueueOrderCac
         lock (_gate)
         {
             Invalidate(birthYear);
-            _years.Remove(birthYear);
             _toNotify.Add(birthYear);
         }
         _notifySignal.Release();
@@ -130,17 +129,19 @@ public sealed class QueueOrderCache(IConfiguration config, ILogger<QueueOrderCac
                array(select id from applications where status in (1, 2) and birth_year = $1 and priority_group = 2 order by queued_at, id)
         """;
 
-    private void Invalidate(int birthYear) => _generations[birthYear] = _generations.GetValueOrDefault(birthYear) + 1;
+    /// Under _gate: a read begun before this is not kept, and the kept year is dropped.
+    private void Invalidate(int birthYear)
+    {
+        _generations[birthYear] = _generations.GetValueOrDefault(birthYear) + 1;
+        _years.Remove(birthYear);
+    }
 
     private void Heard(string payload)
     {
         lock (_gate)
         {
-            if (int.TryParse(payload, System.Globalization.CultureInfo.InvariantCulture, out var year))
-            {
+            if (payload != AllYears && int.TryParse(payload, System.Globalization.CultureInfo.InvariantCulture, out var year))
                 Invalidate(year);
-                _years.Remove(year);
-            }
             else DropAll();
         }
     }

@@ -35,7 +35,7 @@ public sealed class PickerQuery(AppDbContext db, TimeProvider clock)
     }
 
     public Task<bool> AnySeatLeftAsync(int organisationId, int birthYear, CancellationToken ct) =>
-        db.Seats.AnyAsync(s => s.OrganisationId == organisationId && s.BirthYear == birthYear && s.FreeSeats > 0, ct);
+        db.Seats.AnyFreeAsync(organisationId, birthYear, ct);
 
     public sealed record ApplicationSummary(long Id, string RegistrationNumber, string ChildName, int BirthYear, DateOnly BirthDate,
         ApplicationStatus Status, DateTimeOffset? StopListedUntil, DateTimeOffset? OfferedUntil);

@@ -128,7 +128,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
             var referral = application.IssueReferral(organisation, number, ReferralNumbers.NewVerificationCode(), now, validUntil, actor, signedXml);
 
             // A cheap unlocked look first: when the seats are gone, say so before writing anything.
-            var anyLeft = await db.Seats.AnyAsync(s => s.OrganisationId == organisationId && s.BirthYear == application.BirthYear && s.FreeSeats > 0, ct);
+            var anyLeft = await db.Seats.AnyFreeAsync(organisationId, application.BirthYear, ct);
             if (!anyLeft) throw new DomainException("seat.taken", SeatTaken);
 
             db.Referrals.Add(referral);
