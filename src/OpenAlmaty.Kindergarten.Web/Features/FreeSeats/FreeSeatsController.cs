@@ -18,6 +18,9 @@ public sealed class FreeSeatsController(FreeSeatsQuery query) : Controller
     public async Task<IActionResult> Index([FromQuery] FreeSeatsFilter filter, CancellationToken ct)
     {
         Response.Headers.CacheControl = "public, max-age=30";
+        // The language comes in a cookie: a browser or proxy must not serve the Russian copy to a
+        // Kazakh reader (or the other way round) from its cache.
+        Response.Headers.Vary = "Cookie";
         return View("~/Features/FreeSeats/Views/Index.cshtml", await query.GetAsync(filter, ct));
     }
 }

@@ -47,11 +47,25 @@ public sealed class OrganisationForm
     }
 }
 
-public sealed record OrganisationFilter(District? District, OrganisationType? Type, InstructionLanguage? Language, string? Q, bool Inactive);
+public sealed record OrganisationFilter(District? District, OrganisationType? Type, InstructionLanguage? Language, string? Q, bool Inactive, int? Page = null);
 
 public sealed record OrganisationRow(int Id, string NameRu, string NameKk, OrganisationType Type, InstructionLanguage Language,
     District District, string Address, bool IsActive, int FreeSeats);
 
-public sealed record OrganisationList(OrganisationFilter Filter, IReadOnlyList<OrganisationRow> Rows, District? ScopeDistrict);
+public sealed record OrganisationList(OrganisationFilter Filter, IReadOnlyList<OrganisationRow> Rows, District? ScopeDistrict, int Total, int PageSize)
+{
+    public int Page => Filter.Page ?? 1;
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int First => Total == 0 ? 0 : (Page - 1) * PageSize + 1;
+    public int Last => First == 0 ? 0 : First + Rows.Count - 1;
+
+    /// The same filter in the URL, on another page.
+    public string PageUrl(int page) => "/admin/organisations" + Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
+    {
+        ["q"] = Filter.Q, ["district"] = Filter.District?.ToString(), ["type"] = Filter.Type?.ToString(),
+        ["language"] = Filter.Language?.ToString(), ["inactive"] = Filter.Inactive ? "true" : null,
+        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
+}
 
 public sealed record OrganisationEditor(OrganisationForm Form, District? ScopeDistrict, string? TileUrl, string? Error);

@@ -16,6 +16,9 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Organisations;
 public sealed class OrganisationsController(AppDbContext db, StaffScope scope, AuditLog audit, IConfiguration config, Lang lang) : Controller
 {
     private const string Views = "~/Features/Admin/Organisations/Views/";
+    public const int PageSize = 50;
+    /// Created by the W2Ui migration: ICU, Russian, numbers compared as numbers.
+    public const string NaturalCollation = "natural_ru";
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] OrganisationFilter filter, CancellationToken ct)
@@ -32,12 +35,16 @@ public sealed class OrganisationsController(AppDbContext db, StaffScope scope, A
             var pattern = "%" + filter.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
             query = query.Where(o => EF.Functions.ILike(o.NameRu, pattern) || EF.Functions.ILike(o.NameKk, pattern) || EF.Functions.ILike(o.Address, pattern));
         }
-        var rows = await query.OrderBy(o => o.NameRu).Take(500)
+        var total = await query.CountAsync(ct);
+        var page = Math.Clamp(filter.Page ?? 1, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        // Numbered names sort as numbers («№ 2» before «№ 12»): an ICU collation with numeric ordering.
+        var rows = await query.OrderBy(o => EF.Functions.Collate(o.NameRu, NaturalCollation)).ThenBy(o => o.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(o => new OrganisationRow(o.Id, o.NameRu, o.NameKk, o.Type, o.Language, o.District, o.Address, o.IsActive,
                 db.Seats.Where(s => s.OrganisationId == o.Id).Sum(s => (int?)s.FreeSeats) ?? 0))
             .ToListAsync(ct);
         ViewData["AdminSection"] = "orgs";
-        return View(Views + "Index.cshtml", new OrganisationList(filter, rows, current.District));
+        return View(Views + "Index.cshtml", new OrganisationList(filter with { Page = page }, rows, current.District, total, PageSize));
     }
 
     [HttpGet("new")]
