@@ -7,7 +7,7 @@ namespace OpenAlmaty.Kindergarten.Domain.Applications;
 
 /// Заявление: a child's place in the queue and everything that happens to it. Every transition
 /// checks the current status first and records a history event.
-public sealed class Application
+public sealed partial class Application
 {
     private readonly List<ApplicationEvent> _events = [];
     private readonly List<ApplicationAccess> _access = [];
@@ -85,7 +85,7 @@ public sealed class Application
     public IReadOnlyCollection<ApplicationAccess> Access => _access;
     public IReadOnlyCollection<StopListEntry> StopList => _stopList;
 
-    public bool IsStopListed(DateTimeOffset now) => StopListedUntil is { } until && now <= until;
+    public bool IsStopListed(DateTimeOffset now) => StopListedUntil is { } until && Deadline.IsOpen(until, now);
 
     public void AttachTo(Person parent, DateTimeOffset now, string? signedXml)
     {
@@ -121,6 +121,8 @@ public sealed class Application
             throw new DomainException("application.stop-listed", new(
                 $"Заявление в стоп-листе до {AlmatyTime.Format(StopListedUntil!.Value)}: получение направления заблокировано.",
                 $"Өтініш {AlmatyTime.Format(StopListedUntil!.Value)} дейін стоп-парақта: жолдама алу бұғатталған."));
+        if (Child is { } child && QueueAge.HasAgedOut(child.BirthDate, now))
+            throw new DomainException("application.age", QueueAge.AgedOut);
         if (!organisation.IsActive)
             throw new DomainException("organisation.inactive", new(
                 "Эта дошкольная организация сейчас не принимает детей.", "Бұл мектепке дейінгі ұйым қазір балаларды қабылдамайды."));
@@ -195,7 +197,7 @@ public sealed class Application
     /// The stop-list ended by itself; nothing to record on the entry.
     public void ClearEndedStopList(DateTimeOffset now)
     {
-        if (StopListedUntil is { } until && now > until) StopListedUntil = null;
+        if (StopListedUntil is { } until && Deadline.HasPassed(until, now)) StopListedUntil = null;
     }
 
     /// "Снят с очереди" by the parent, signed.

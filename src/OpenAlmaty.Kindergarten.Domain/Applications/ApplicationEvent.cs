@@ -16,6 +16,7 @@ public enum ApplicationEventKind
     PrivilegeCorrected = 12,
     CallNote = 13,
     ReferralCancelled = 14,
+    ReferralDeclined = 15,
 }
 
 /// One line of "История изменений": who, when, from what to what, why.

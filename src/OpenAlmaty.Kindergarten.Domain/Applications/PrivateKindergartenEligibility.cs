@@ -27,7 +27,7 @@ public static class PrivateKindergartenEligibility
             unmet.Add(new($"Ребёнку ещё нет 3 лет: выбор частного сада будет доступен с {from}.",
                 $"Балаға әлі 3 жас толған жоқ: жеке балабақшаны таңдау {from} бастап қолжетімді болады."));
         }
-        if (stopListedUntil is { } until && now <= until)
+        if (stopListedUntil is { } until && Deadline.IsOpen(until, now))
         {
             var end = AlmatyTime.Format(until);
             unmet.Add(new($"Заявление в стоп-листе до {end}: получение направления заблокировано.",

@@ -21,7 +21,7 @@ public sealed class StopListEntry
     public DateTimeOffset? LiftedAt { get; private set; }
     public string? LiftedBy { get; private set; }
 
-    public bool IsInForce(DateTimeOffset now) => LiftedAt is null && From <= now && now <= Until;
+    public bool IsInForce(DateTimeOffset now) => LiftedAt is null && From <= now && Common.Deadline.IsOpen(Until, now);
 
     internal void Lift(DateTimeOffset now, string by)
     {

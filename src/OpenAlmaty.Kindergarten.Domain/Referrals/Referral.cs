@@ -11,6 +11,8 @@ public enum ReferralStatus
     Annulled = 3,
     /// Cancelled by education staff with a reason.
     Cancelled = 4,
+    /// Declined by the parent (signed); not an expiry.
+    Declined = 5,
 }
 
 /// Направление: a seat of one organisation, held for one application until <see cref="ValidUntil"/>.
@@ -55,10 +57,11 @@ public sealed class Referral
         ReferralStatus.Used => new("Использовано (ребёнок зачислен)", "Пайдаланылды (бала қабылданды)"),
         ReferralStatus.Annulled => new("Аннулировано", "Жойылды"),
         ReferralStatus.Cancelled => new("Отменено", "Күші жойылды"),
+        ReferralStatus.Declined => new("Отказ родителя", "Ата-ананың бас тартуы"),
         _ => new(status.ToString(), status.ToString()),
     };
 
-    public bool IsExpiredAt(DateTimeOffset now) => Status == ReferralStatus.Active && now > ValidUntil;
+    public bool IsExpiredAt(DateTimeOffset now) => Status == ReferralStatus.Active && Common.Deadline.HasPassed(ValidUntil, now);
 
     internal void Close(ReferralStatus to, DateTimeOffset now, string? reason)
     {

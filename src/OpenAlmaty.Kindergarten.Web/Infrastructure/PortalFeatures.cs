@@ -16,6 +16,7 @@ public static class PortalFeatures
         services.AddScoped<Lang>();
         services.AddSingleton<Features.Calendar.WorkingCalendarSource>();
         services.AddScoped<Features.Referrals.ReferralIssuer>();
+        services.AddScoped<Features.Shared.SignedAction>();
         services.AddSingleton<Features.Applications.QueueOrderCache>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Applications.QueueOrderCache>());
         services.AddScoped<Features.Applications.QueuePositions>();

@@ -17,5 +17,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<ReferralRemindersJob>("referral-reminders", j => j.ExecuteAsync(CancellationToken.None), "0 4 * * *");
         jobs.AddOrUpdate<SendNotificationsJob>("send-notifications", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
         jobs.AddOrUpdate<ReferralDocumentsJob>("referral-documents", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
+        // The yearly age update: never on its own; staff trigger it before the season ("Trigger now").
+        jobs.AddOrUpdate<RemoveAgedOutJob>("remove-aged-out", j => j.ExecuteAsync(CancellationToken.None), Cron.Never());
     }
 }

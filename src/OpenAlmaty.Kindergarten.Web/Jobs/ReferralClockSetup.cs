@@ -18,6 +18,7 @@ public static class ReferralClockSetup
         services.AddScoped<ReferralRemindersJob>();
         services.AddScoped<SendNotificationsJob>();
         services.AddScoped<ReferralDocumentsJob>();
+        services.AddScoped<RemoveAgedOutJob>();
         services.AddScoped<Features.Arrivals.ArrivalService>();
         services.AddScoped<Features.Seats.SeatPublisher>();
         return services;

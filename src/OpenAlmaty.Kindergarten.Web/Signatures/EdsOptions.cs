@@ -20,4 +20,8 @@ public sealed class EdsOptions
     public RevocationMode Revocation { get; set; } = RevocationMode.Off;
 
     public TimeSpan RevocationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// A prepared signed request ("Подписать и отправить") is accepted this many minutes after
+    /// the page made it; later the person opens the page again (issue 11: requests expire).
+    public int SignedRequestMinutes { get; set; } = 15;
 }

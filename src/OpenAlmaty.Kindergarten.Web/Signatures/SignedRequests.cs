@@ -7,7 +7,8 @@ namespace OpenAlmaty.Kindergarten.Web.Signatures;
 /// A decision signed with the person's signing key: the server writes the XML, the browser
 /// has it signed (NCALayer or the key file), the server checks that what came back is what it
 /// wrote, signed by the signed-in person, and used once.
-public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifier, TimeProvider clock, ILogger<SignedRequests> log)
+public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifier, TimeProvider clock, ILogger<SignedRequests> log,
+    Microsoft.Extensions.Options.IOptions<EdsOptions> options)
 {
     public async Task<(Guid Id, string Xml)> PrepareAsync(string personIin, string kind, long? applicationId,
         IReadOnlyDictionary<string, string> fields, CancellationToken ct = default)
@@ -43,6 +44,11 @@ public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifi
                     "Запрос на подпись не найден. Откройте заявление и подпишите ещё раз.",
                     "Қол қою сұрауы табылмады. Өтінішті ашып, қайта қол қойыңыз."));
             var now = clock.GetUtcNow();
+            var minutes = options.Value.SignedRequestMinutes;
+            if (now - request.IssuedAt > TimeSpan.FromMinutes(minutes))
+                throw new SignatureRejectedException("request.expired", new(
+                    $"Срок запроса на подпись истёк: он действует {minutes} минут. Откройте страницу ещё раз и подпишите заново.",
+                    $"Қол қою сұрауының мерзімі өтті: ол {minutes} минут жарамды. Бетті қайта ашып, қайта қол қойыңыз."));
             var verified = verifier.Verify(signedXml, KeyPurpose.Signing, now);
             if (!string.Equals(CanonicalXml.Canonicalize(verified.ContentWithoutSignature), request.Xml, StringComparison.Ordinal))
                 throw new SignatureRejectedException("request.content-changed", new(

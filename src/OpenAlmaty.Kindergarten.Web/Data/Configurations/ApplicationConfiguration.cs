@@ -33,6 +33,7 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         // The job that ends state-seat offers finds notified applications by the window's end.
         b.HasIndex(a => a.OfferedUntil).HasFilter("status = 2").HasDatabaseName("ix_applications_offer_end");
         b.ToTable(t => t.HasCheckConstraint("ck_applications_expired_count", "expired_referral_count between 0 and 2"));
+        RowVersion.Map(b);
     }
 }
 

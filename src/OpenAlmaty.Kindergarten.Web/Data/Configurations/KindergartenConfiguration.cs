@@ -51,6 +51,7 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         // All referrals of one application (the application page, the history): not only the active one.
         b.HasIndex(r => new { r.ApplicationId, r.IssuedAt }).HasDatabaseName("ix_referrals_application");
         b.HasIndex(r => new { r.OrganisationId, r.Status });
+        RowVersion.Map(b);
     }
 }
 

@@ -122,7 +122,7 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
         var whyNoPrivate = PrivateKindergartenEligibility.UnmetConditions(page.Status, page.Child.BirthDate,
             page.StopListedUntil, seats.PrivateFree, now);
         LocalizedText? whyNoState = null;
-        var offered = page.Status == ApplicationStatus.Notified && page.OfferedUntil >= now;
+        var offered = StateSeatOffer.IsHeld(page.Status, page.OfferedUntil, now);
         if (!page.Status.IsInQueue())
             whyNoState = new("Ребёнок не стоит в очереди.", "Бала кезекте тұрған жоқ.");
         else if (page.StopListedUntil is { } until && now <= until)

@@ -66,7 +66,7 @@ public sealed class ArrivalService(AppDbContext db, TimeProvider clock, WorkingC
             await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             // The referral first, then the application: the same order as the expiry job, so the two
             // never deadlock, and a referral the job is annulling right now waits here.
-            var referral = await db.Referrals.FromSql($"select * from referrals where id = {referralId} for update").SingleOrDefaultAsync(ct);
+            var referral = await db.Referrals.FromSql($"select *, xmin from referrals where id = {referralId} for update").SingleOrDefaultAsync(ct);
             if (referral is null || !scope.Covers(referral.OrganisationId))
                 return new ArrivalResult(ArrivalOutcome.NotFound, new("Направление не найдено.", "Жолдама табылмады."));
             if (referral.Status == ReferralStatus.Used)
@@ -77,7 +77,7 @@ public sealed class ArrivalService(AppDbContext db, TimeProvider clock, WorkingC
                 return new ArrivalResult(ArrivalOutcome.Refused, new(
                     $"Направление № {referral.Number} уже не действует ({Referral.StatusText(referral.Status).Ru.ToLowerInvariant()}): зачисление невозможно.",
                     $"№ {referral.Number} жолдама енді жарамсыз ({Referral.StatusText(referral.Status).Kk.ToLowerInvariant()}): қабылдау мүмкін емес."));
-            var application = await db.Applications.FromSql($"select * from applications where id = {referral.ApplicationId} for update").SingleAsync(ct);
+            var application = await db.Applications.FromSql($"select *, xmin from applications where id = {referral.ApplicationId} for update").SingleAsync(ct);
             try
             {
                 application.ConfirmArrival(referral, clock.GetUtcNow(), actor);

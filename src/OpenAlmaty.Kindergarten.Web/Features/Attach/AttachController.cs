@@ -16,7 +16,7 @@ public sealed record AttachPage(string? Number, string? ChildIin, Guid? RequestI
 /// the child's IIN, signs, and the application appears in their journal too.
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/attach")]
-public sealed class AttachController(AppDbContext db, SignedRequests signedRequests, TimeProvider clock, Lang lang) : Controller
+public sealed class AttachController(AppDbContext db, SignedRequests signedRequests, SignedAction action, Lang lang) : Controller
 {
     public const string Kind = "attach";
 
@@ -53,29 +53,23 @@ public sealed class AttachController(AppDbContext db, SignedRequests signedReque
     [HttpPost("")]
     public async Task<IActionResult> Attach(Guid requestId, string? signedXml, CancellationToken ct)
     {
-        try
-        {
-            var verified = await signedRequests.VerifyAsync(requestId, signedXml ?? "", User.Iin()!, ct);
-            if (verified.Kind != Kind || verified.ApplicationId is null)
-                throw SignedFields.Mismatch();
-            var applicationId = await FindAsync(SignedFields.Read(verified.SignedXml, "registration"), SignedFields.Read(verified.SignedXml, "childIin"), ct);
-            if (applicationId != verified.ApplicationId) throw new DomainException("attach.not-found", NotFoundText);
-            var application = await db.Applications.Include(a => a.Access).SingleAsync(a => a.Id == applicationId, ct);
-            var parent = await db.People.SingleAsync(p => p.Id == User.PersonId(), ct);
-            application.AttachTo(parent, clock.GetUtcNow(), verified.SignedXml);
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = lang[$"Заявление {application.RegistrationNumber} прикреплено к вашему ИИН.", $"{application.RegistrationNumber} өтініші сіздің ЖСН-іңізге бекітілді."];
-            return Redirect($"/applications/{application.Id}");
-        }
-        catch (SignatureRejectedException e)
-        {
-            TempData["Error"] = lang.Of(e.Reason);
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = lang.Of(e.Text);
-        }
-        return Redirect("/applications/attach");
+        long? attached = null;
+        var outcome = await action.RunAsync(new SignedActionRequest(requestId, signedXml, User.Iin()!, Kind, null, User.Identity!.Name!),
+            async (c, ct) =>
+            {
+                var signed = c.Request.SignedXml;
+                if (c.Request.ApplicationId is null) throw SignedFields.Mismatch();
+                var applicationId = await FindAsync(SignedFields.Read(signed, "registration"), SignedFields.Read(signed, "childIin"), ct);
+                if (applicationId != c.Request.ApplicationId) throw new DomainException("attach.not-found", NotFoundText);
+                var application = await c.Db.Applications.Include(a => a.Access).SingleAsync(a => a.Id == applicationId, ct);
+                var parent = await c.Db.People.SingleAsync(p => p.Id == User.PersonId(), ct);
+                application.AttachTo(parent, c.Now, signed);
+                attached = application.Id;
+                return new LocalizedText($"Заявление {application.RegistrationNumber} прикреплено к вашему ИИН.",
+                    $"{application.RegistrationNumber} өтініші сіздің ЖСН-іңізге бекітілді.");
+            }, ct);
+        TempData[outcome.Done ? "Message" : "Error"] = lang.Of(outcome.Text);
+        return Redirect(outcome.Done ? $"/applications/{attached}" : "/applications/attach");
     }
 
     private async Task<long?> FindAsync(string? number, string? childIin, CancellationToken ct)

@@ -72,7 +72,8 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
     {
         var application = await query.ApplicationAsync(id, User.PersonId()!.Value, ct);
         if (application is null) return NotFound();
-        var offered = application.Status == ApplicationStatus.Notified;
+        // A window that ended before the job ran holds no offer any more (the press would refuse it).
+        var offered = StateSeatOffer.IsHeld(application.Status, application.OfferedUntil, timeProvider.GetUtcNow());
         if (!application.Status.IsInQueue())
         {
             TempData["Error"] = lang["Выбор детского сада недоступно: ребёнок не стоит в очереди.", "Балабақшаны таңдау қолжетімсіз: бала кезекте тұрған жоқ."];

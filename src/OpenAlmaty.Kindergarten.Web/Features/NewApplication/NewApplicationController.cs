@@ -18,13 +18,10 @@ namespace OpenAlmaty.Kindergarten.Web.Features.NewApplication;
 /// "Постановка на очередь": the form, a review with the signature, the registration.
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/new")]
-public sealed class NewApplicationController(AppDbContext db, SignedRequests signedRequests, QueuePositions positions,
+public sealed class NewApplicationController(AppDbContext db, SignedRequests signedRequests, SignedAction action, QueuePositions positions,
     TimeProvider clock, Lang lang) : Controller
 {
     public const string Kind = "new-application";
-
-    /// Children are queued from birth until they turn 6 (Order No. 254: "до 6 лет").
-    public const int MaximumAge = 6;
 
     [HttpGet("")]
     public IActionResult Form() => View(new NewApplicationForm());
@@ -51,43 +48,35 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
     [HttpPost("")]
     public async Task<IActionResult> Register(Guid requestId, string? signedXml, CancellationToken ct)
     {
-        try
+        Application? application = null;
+        var outcome = await action.RunAsync(new SignedActionRequest(requestId, signedXml, User.Iin()!, Kind, null, User.Identity!.Name!)
         {
-            var verified = await signedRequests.VerifyAsync(requestId, signedXml ?? "", User.Iin()!, ct);
-            if (verified.Kind != Kind)
-                throw SignedFields.Mismatch();
-            string F(string name) => SignedFields.Read(verified.SignedXml, name) ?? "";
+            // Two registrations for the same child at once: one wins, the other is told why.
+            Constraints = new Dictionary<string, LocalizedText> { ["ux_applications_active_child"] = DuplicateText, ["ix_children_iin"] = DuplicateText },
+        }, async (c, ct) =>
+        {
+            string F(string name) => SignedFields.Read(c.Request.SignedXml, name) ?? "";
             var iin = Iin.Parse(F("childIin"));
-            var child = await db.Children.SingleOrDefaultAsync(c => c.Iin == iin.Value, ct)
-                ?? db.Children.Add(new Child(iin, F("lastName"), F("firstName"), F("middleName"))).Entity;
-            var others = child.Id == 0 ? [] : await db.Applications.Where(a => a.ChildId == child.Id).Select(a => a.Status).ToListAsync(ct);
-            var applicant = await db.People.SingleAsync(p => p.Id == User.PersonId(), ct);
-            var now = clock.GetUtcNow();
-            var serial = await db.Database.SqlQuery<long>($"select nextval('registration_number_seq') as \"Value\"").SingleAsync(ct);
-            var application = Application.File(child, applicant, RegistrationNumber.Format(AlmatyTime.ToLocal(now).Year, serial),
+            var child = await c.Db.Children.SingleOrDefaultAsync(x => x.Iin == iin.Value, ct)
+                ?? c.Db.Children.Add(new Child(iin, F("lastName"), F("firstName"), F("middleName"))).Entity;
+            var others = child.Id == 0 ? [] : await c.Db.Applications.Where(a => a.ChildId == child.Id).Select(a => a.Status).ToListAsync(ct);
+            var applicant = await c.Db.People.SingleAsync(p => p.Id == User.PersonId(), ct);
+            var serial = await c.Db.Database.SqlQuery<long>($"select nextval('registration_number_seq') as \"Value\"").SingleAsync(ct);
+            application = Application.File(child, applicant, RegistrationNumber.Format(AlmatyTime.ToLocal(c.Now).Year, serial),
                 Enum.Parse<Privilege>(F("privilege")), Enum.Parse<InstructionLanguage>(F("language")),
-                NullIfEmpty(F("additionalEmail")), NullIfEmpty(F("additionalPhone")), now, others, signedXml: verified.SignedXml);
-            db.Applications.Add(application);
-            await db.SaveChangesAsync(ct);
-            var number = await positions.ForAsync(new QueueKey(application.Id, application.BirthYear, application.Status));
-            TempData["Message"] = lang[$"Заявление зарегистрировано: № {application.RegistrationNumber}, номер в очереди {number}.",
-                $"Өтініш тіркелді: № {application.RegistrationNumber}, кезек нөмірі {number}."];
-            return Redirect($"/applications/{application.Id}");
-        }
-        catch (SignatureRejectedException e)
+                NullIfEmpty(F("additionalEmail")), NullIfEmpty(F("additionalPhone")), c.Now, others, signedXml: c.Request.SignedXml);
+            c.Db.Applications.Add(application);
+            return new LocalizedText("", "");
+        }, ct);
+        if (!outcome.Done || application is null)
         {
-            TempData["Error"] = lang.Of(e.Reason);
+            TempData["Error"] = lang.Of(outcome.Text);
+            return Redirect("/applications/new");
         }
-        catch (DomainException e)
-        {
-            TempData["Error"] = lang.Of(e.Text);
-        }
-        // Two registrations for the same child at once: one wins, the other is told why.
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { ConstraintName: "ux_applications_active_child" or "ix_children_iin" })
-        {
-            TempData["Error"] = lang.Of(DuplicateText);
-        }
-        return Redirect("/applications/new");
+        var number = await positions.ForAsync(new QueueKey(application.Id, application.BirthYear, application.Status));
+        TempData["Message"] = lang[$"Заявление зарегистрировано: № {application.RegistrationNumber}, номер в очереди {number}.",
+            $"Өтініш тіркелді: № {application.RegistrationNumber}, кезек нөмірі {number}."];
+        return Redirect($"/applications/{application.Id}");
     }
 
     private static readonly LocalizedText DuplicateText = new(
@@ -103,7 +92,7 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
             return null;
         }
         var today = AlmatyTime.Today(clock.GetUtcNow());
-        if (iin.BirthDate > today || iin.AgeOn(today) >= MaximumAge)
+        if (iin.BirthDate > today || iin.AgeOn(today) >= QueueAge.MaximumAge)
             ModelState.AddModelError(nameof(form.ChildIin), lang["На очередь ставят детей в возрасте до 6 лет: проверьте ИИН ребёнка.",
                 "Кезекке 6 жасқа дейінгі балалар қойылады: баланың ЖСН-ін тексеріңіз."]);
         var active = await db.Applications.AnyAsync(a => a.Child!.Iin == iin.Value

@@ -55,6 +55,21 @@ public static class Outbox
         await ExecuteAsync(db, sql, [.. Parameters(kind), new NpgsqlParameter("referral", referral.Id)], ct);
     }
 
+    /// «Отказаться от направления»: in the decline's transaction, after the referral is closed;
+    /// {until} is the end of the stop-list.
+    public static async Task ReferralDeclinedAsync(AppDbContext db, long referralId, DateTimeOffset stopListUntil, CancellationToken ct)
+    {
+        const NotificationKind kind = NotificationKind.ReferralDeclined;
+        var sql = InsertSql($"""
+            select r.application_id, r.id as referral_id, {(int)kind} as kind, 'declined:' || r.id as dedup_key,
+                   {Subject(kind)} as subject, {Body(kind)} as body, r.number, o.name_ru as organisation,
+                   @until as until_at, r.closed_at as created_at
+            from referrals r join organisations o on o.id = r.organisation_id
+            where r.id = @referral
+            """);
+        await ExecuteAsync(db, sql, [.. Parameters(kind), new NpgsqlParameter("referral", referralId), new NpgsqlParameter("until", stopListUntil)], ct);
+    }
+
     /// On the context's connection and transaction. Not EF's ExecuteSqlRaw: it would read the
     /// templates' {placeholders} as its own format items.
     public static async Task ExecuteAsync(AppDbContext db, string sql, IEnumerable<NpgsqlParameter> parameters, CancellationToken ct)

@@ -11,6 +11,8 @@ public enum NotificationKind
     StopListOver = 4,
     RemovedFromQueue = 5,
     StateSeatOffered = 6,
+    ReferralDeclined = 7,
+    AgedOut = 8,
 }
 
 public enum NotificationChannel

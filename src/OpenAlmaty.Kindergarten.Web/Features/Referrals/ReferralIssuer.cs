@@ -110,7 +110,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
                     $"select set_config({Features.Applications.QueueOrderCache.NotifyAfterCommitSetting}, 'on', true)", ct);
             var now = clock.GetUtcNow();
             var application = await db.Applications
-                .FromSql($"select * from applications where id = {applicationId} for update")
+                .FromSql($"select *, xmin from applications where id = {applicationId} for update")
                 .Include(a => a.Child)
                 .SingleOrDefaultAsync(ct)
                 ?? throw new DomainException("application.not-found", new("Заявление не найдено.", "Өтініш табылмады."));
@@ -161,7 +161,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
         }
         var seat = await db.Seats.AsNoTracking()
             .SingleOrDefaultAsync(s => s.OrganisationId == organisation.Id && s.BirthYear == application.BirthYear, ct);
-        var offered = application.Status == ApplicationStatus.Notified && application.OfferedUntil >= now;
+        var offered = StateSeatOffer.IsHeld(application.Status, application.OfferedUntil, now);
         if (seat is null || !seat.IsOpenTo(offered, now))
             throw new DomainException("seat.priority", new(
                 "Места в этой организации сейчас предложены первым детям очереди; они станут доступны всем после окончания срока приоритетного выбора.",

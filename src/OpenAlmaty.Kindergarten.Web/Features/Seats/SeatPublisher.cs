@@ -67,7 +67,7 @@ public sealed class SeatPublisher(AppDbContext db, TimeProvider clock, WorkingCa
         var ids = QueueOrder.Arrange(queue, c => (PriorityGroup)c.PriorityGroup, c => c.QueuedAt, c => c.Id)
             .Where(c => c.Status == (int)ApplicationStatus.Queued && !(c.StopListedUntil >= now))
             .Take(seats).Select(c => c.Id).ToArray();
-        var applications = await db.Applications.FromSql($"select * from applications where id = any({ids}) for update skip locked").ToListAsync(ct);
+        var applications = await db.Applications.FromSql($"select *, xmin from applications where id = any({ids}) for update skip locked").ToListAsync(ct);
         var offered = applications.Where(a => a.Status == ApplicationStatus.Queued).ToList();
         foreach (var application in offered) application.OfferStateSeat(windowEnd, now);
         await db.SaveChangesAsync(ct);

@@ -16,7 +16,7 @@ public sealed record WithdrawPage(long ApplicationId, string RegistrationNumber,
 /// "Снять с очереди": asks for confirmation and a signature.
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/{id:long}/withdraw")]
-public sealed class WithdrawController(AppDbContext db, SignedRequests signedRequests, TimeProvider clock, Lang lang) : Controller
+public sealed class WithdrawController(AppDbContext db, SignedRequests signedRequests, SignedAction action, Lang lang) : Controller
 {
     public const string Kind = "withdraw";
 
@@ -46,25 +46,15 @@ public sealed class WithdrawController(AppDbContext db, SignedRequests signedReq
     public async Task<IActionResult> Withdraw(long id, Guid requestId, string? signedXml, CancellationToken ct)
     {
         var personId = User.PersonId()!.Value;
-        var application = await db.Applications.Where(a => a.Id == id && a.Access.Any(x => x.PersonId == personId)).SingleOrDefaultAsync(ct);
-        if (application is null) return NotFound();
-        try
-        {
-            var verified = await signedRequests.VerifyAsync(requestId, signedXml ?? "", User.Iin()!, ct);
-            if (verified.Kind != Kind || verified.ApplicationId != id)
-                throw SignedFields.Mismatch();
-            application.Withdraw(clock.GetUtcNow(), User.Identity!.Name!, verified.SignedXml);
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = lang["Заявление снято с очереди.", "Өтініш кезектен шығарылды."];
-        }
-        catch (SignatureRejectedException e)
-        {
-            TempData["Error"] = lang.Of(e.Reason);
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = lang.Of(e.Text);
-        }
+        if (!await db.Applications.AnyAsync(a => a.Id == id && a.Access.Any(x => x.PersonId == personId), ct)) return NotFound();
+        var outcome = await action.RunAsync(new SignedActionRequest(requestId, signedXml, User.Iin()!, Kind, id, User.Identity!.Name!),
+            async (c, ct) =>
+            {
+                var application = await c.Db.Applications.SingleAsync(a => a.Id == id, ct);
+                application.Withdraw(c.Now, c.Actor, c.Request.SignedXml);
+                return new LocalizedText("Заявление снято с очереди.", "Өтініш кезектен шығарылды.");
+            }, ct);
+        TempData[outcome.Done ? "Message" : "Error"] = lang.Of(outcome.Text);
         return Redirect($"/applications/{id}");
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Common;
-using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
 using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Features.Audit;
@@ -33,7 +32,7 @@ public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog aud
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var application = await db.Applications
-                    .FromSql($"select * from applications where id = {applicationId} for update")
+                    .FromSql($"select *, xmin from applications where id = {applicationId} for update")
                     .Include(a => a.StopList)
                     .SingleAsync(ct);
                 var now = clock.GetUtcNow();
@@ -47,7 +46,7 @@ public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog aud
                     case "cancel-referral":
                         var referral = await ActiveReferralAsync(applicationId, ct);
                         application.CancelReferral(referral, now, actor, text);
-                        await ReturnSeatAsync(referral, now, actor, ct);
+                        await db.ReturnSeatAsync(referral.OrganisationId, referral.BirthYear, now, actor, ct);
                         audit.Add(AuditLog.Actions.CancelReferral, applicationId, $"{referral.Number}: {text}");
                         break;
                     case "lift-stop-list":
@@ -81,14 +80,4 @@ public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog aud
     private async Task<Referral> ActiveReferralAsync(long applicationId, CancellationToken ct) =>
         await db.Referrals.SingleOrDefaultAsync(r => r.ApplicationId == applicationId && r.Status == ReferralStatus.Active, ct)
         ?? throw new DomainException("referral.none", new("У заявления нет действующего направления.", "Өтініштің жарамды жолдамасы жоқ."));
-
-    /// The seat goes back to the organisation and age group it was taken from, in the same transaction.
-    private async Task ReturnSeatAsync(Referral referral, DateTimeOffset now, string actor, CancellationToken ct)
-    {
-        var returned = await db.Database.ExecuteSqlAsync($"""
-            update seats set free_seats = free_seats + 1, updated_at = {now}, updated_by = {actor}
-            where organisation_id = {referral.OrganisationId} and birth_year = {referral.BirthYear}
-            """, ct);
-        if (returned == 0) db.Seats.Add(new SeatAvailability(referral.OrganisationId, referral.BirthYear, 1, now, actor));
-    }
 }

@@ -1,0 +1,20 @@
+using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Domain.People;
+
+namespace OpenAlmaty.Kindergarten.Domain.Applications;
+
+/// The service is for children "до 6 лет" (Order No. 254): from their sixth birthday a child is
+/// neither queued nor referred, and the yearly update takes them out of the queue.
+public static class QueueAge
+{
+    public const int MaximumAge = 6;
+
+    public static bool HasAgedOut(DateOnly birthDate, DateTimeOffset now) => Iin.FullYears(birthDate, AlmatyTime.Today(now)) >= MaximumAge;
+
+    public static readonly LocalizedText AgedOut = new(
+        $"Ребёнку исполнилось {MaximumAge} лет: направления выдаются детям до {MaximumAge} лет.",
+        $"Балаға {MaximumAge} жас толды: жолдамалар {MaximumAge} жасқа дейінгі балаларға беріледі.");
+
+    /// The reason written in the history when the yearly update takes a child out of the queue.
+    public static readonly string AgedOutReason = $"Ребёнку исполнилось {MaximumAge} лет: снят с очереди при ежегодном обновлении очереди";
+}
