@@ -28,7 +28,7 @@ public sealed class EndStopListsJob(AppDbContext db, TimeProvider clock)
                        'stop-list-over:' || c.id || ':' || to_char(c.until at time zone 'UTC', 'YYYYMMDDHH24MISS') as dedup_key,
                        {Outbox.Subject(NotificationKind.StopListOver)} as subject, {Outbox.Body(NotificationKind.StopListOver)} as body,
                        null::text as number, null::text as organisation, c.until as until_at, @now as created_at
-                from cleared c where c.status in (1, 2)
+                from cleared c where c.status = any(@s_in_queue)
                 """)}
         )
         select count(*) from cleared
@@ -42,7 +42,7 @@ public sealed class EndStopListsJob(AppDbContext db, TimeProvider clock)
         {
             await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var cleared = await CountAsync(db, Sql,
-                [P("now", now), P("batch", BatchSize), .. Outbox.Parameters(NotificationKind.StopListOver)], ct);
+                [P("now", now), P("batch", BatchSize), .. StatusSql.Parameters(), .. Outbox.Parameters(NotificationKind.StopListOver)], ct);
             await tx.CommitAsync(ct);
             total += cleared;
             if (cleared < BatchSize) return total;

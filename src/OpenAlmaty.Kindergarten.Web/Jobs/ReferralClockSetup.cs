@@ -20,6 +20,7 @@ public static class ReferralClockSetup
         services.AddScoped<ReferralDocumentsJob>();
         services.AddScoped<Features.Arrivals.ArrivalService>();
         services.AddScoped<Features.Seats.SeatPublisher>();
+        services.AddScoped<Features.Seats.StateSeatOffers>();
         return services;
     }
 

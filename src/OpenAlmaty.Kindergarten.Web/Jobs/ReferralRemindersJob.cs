@@ -18,12 +18,12 @@ public sealed class ReferralRemindersJob(AppDbContext db, TimeProvider clock, Wo
                {Outbox.Subject(NotificationKind.ReferralReminder)} as subject, {Outbox.Body(NotificationKind.ReferralReminder)} as body,
                r.number, o.name_ru as organisation, r.valid_until as until_at, @now as created_at
         from referrals r join organisations o on o.id = r.organisation_id
-        where r.status = 1 and r.valid_until >= @now and r.valid_until <= @threshold
+        where r.status = app_status_referral_active() and r.valid_until >= @now and r.valid_until <= @threshold
         """);
 
     /// Deadlines that end by the close of the next working day are one working day away ("due soon").
     public static DateTimeOffset DueSoonBy(Domain.Calendar.WorkingCalendar calendar, DateTimeOffset now) =>
-        AlmatyTime.EndOfDay(calendar.NthWorkingDayAfter(AlmatyTime.Today(now), 1));
+        AlmatyTime.EndOfDay(calendar.NthWorkingDayAfter(AlmatyTime.Today(now), Domain.Rules.PortalRules.ReminderWorkingDaysBefore));
 
     public async Task<int> ExecuteAsync(CancellationToken ct)
     {

@@ -67,7 +67,8 @@ public sealed class StateSeatOfferTests : IAsyncLifetime
         var seat = await db.Seats.SingleAsync(s => s.OrganisationId == _organisationId);
         Assert.Equal(1, seat.FreeSeats);
         Assert.False(seat.IsOpenTo(applicationWasOffered: false, now));
-        Assert.Equal(AlmatyTime.EndOfDay(new DateOnly(2026, 6, 11)), seat.PriorityUntil);
+        // A new window of 3 working days from the return (Tue 09.06): 10, 11, 12 June.
+        Assert.Equal(AlmatyTime.EndOfDay(new DateOnly(2026, 6, 12)), seat.PriorityUntil);
         Assert.Equal(1, await db.Set<OutboxMessage>().Where(m => m.Kind == NotificationKind.StateSeatOffered && m.ApplicationId == _queue[1])
             .Select(m => m.ApplicationId).Distinct().CountAsync());
     }
