@@ -8,7 +8,7 @@ namespace OpenAlmaty.Kindergarten.Web.Jobs;
 
 /// The stop-list ended by itself (Application.ClearEndedStopList, as SQL): the mark is cleared and
 /// the parent is told that referrals are possible again when seats are free.
-public sealed class EndStopListsJob(AppDbContext db, TimeProvider clock)
+public sealed class EndStopListsJob(AppDbContext db, TimeProvider clock, IAfterCommit afterCommit)
 {
     public int BatchSize { get; init; } = 2000;
 
@@ -44,6 +44,7 @@ public sealed class EndStopListsJob(AppDbContext db, TimeProvider clock)
             var cleared = await CountAsync(db, Sql,
                 [P("now", now), P("batch", BatchSize), .. StatusSql.Parameters(), .. Outbox.Parameters(NotificationKind.StopListOver)], ct);
             await tx.CommitAsync(ct);
+            if (cleared > 0) afterCommit.NotificationsWritten();
             total += cleared;
             if (cleared < BatchSize) return total;
         }

@@ -23,7 +23,8 @@ namespace OpenAlmaty.Kindergarten.Web.Jobs;
 /// every UPDATE repeats its status guard. One transaction per batch, so a kill half-way leaves
 /// nothing half-done. A missed run is caught up: the query is "valid_until &lt; now", not "today".
 /// Every text is made in C# (RuleTexts); the SQL gets statuses and numbers as parameters.
-public sealed class ExpireReferralsJob(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars, StateSeatOffers offers)
+public sealed class ExpireReferralsJob(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars, StateSeatOffers offers,
+    IAfterCommit afterCommit, ILogger<ExpireReferralsJob> log)
 {
     public const int DefaultBatchSize = 2000;
 
@@ -122,8 +123,16 @@ public sealed class ExpireReferralsJob(AppDbContext db, TimeProvider clock, Work
                     reader.GetInt32(4), reader.GetInt32(5)));
         }
         if (due.Count == 0) return (0, 0);
-        // Each referral's own stop-list end, from its own last valid day (issue 11, defect 4).
-        var untils = due.Select(d => PortalRules.StopListUntil(calendar, d.ValidUntil)).ToArray();
+        var taken = due.Count;
+        // Each referral's own stop-list end, from its own last valid day (issue 11, defect 4). One that
+        // reaches a year without calendar data is not guessed: it waits for the calendar (the admin
+        // pages say so from 1 October) and the rest of the batch goes on.
+        var withEnd = due.Select(d => (Due: d, Until: StopListEnd(calendar, d.ValidUntil))).ToList();
+        if (withEnd.Any(x => x.Until is null))
+            log.LogError("Referrals not annulled: their stop-list reaches a year without calendar data ({Count})", withEnd.Count(x => x.Until is null));
+        due = withEnd.Where(x => x.Until is not null).Select(x => x.Due).ToList();
+        var untils = withEnd.Where(x => x.Until is not null).Select(x => x.Until!.Value).ToArray();
+        if (due.Count == 0) return (0, 0);
         var count = await CountAsync(db, Sql,
         [
             P("now", now), P("actor", ApplicationEvent.SystemActor), P("expiries", PortalRules.ExpiriesBeforeRemoval),
@@ -142,6 +151,19 @@ public sealed class ExpireReferralsJob(AppDbContext db, TimeProvider clock, Work
         foreach (var seat in due.Where(d => d.OrganisationType == (int)OrganisationType.State).Select(d => (d.OrganisationId, d.BirthYear)).Distinct())
             await offers.OfferReturnedSeatAsync(seat.OrganisationId, seat.BirthYear, now, ct);
         await tx.CommitAsync(ct);
-        return (count, due.Count);
+        if (count > 0) afterCommit.NotificationsWritten();
+        return (count, taken);
+    }
+
+    private static DateTimeOffset? StopListEnd(Domain.Calendar.WorkingCalendar calendar, DateTimeOffset validUntil)
+    {
+        try
+        {
+            return PortalRules.StopListUntil(calendar, validUntil);
+        }
+        catch (Domain.Common.DomainException e) when (e.Code == "calendar.year-missing")
+        {
+            return null;
+        }
     }
 }

@@ -52,7 +52,8 @@ public sealed class ExpireReferralsJobTests : IAsyncLifetime
 
         var counts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => _h.InScopeAsync(sp =>
             new ExpireReferralsJob(sp.GetRequiredService<Data.AppDbContext>(), _h.Clock, sp.GetRequiredService<Features.Calendar.WorkingCalendarSource>(),
-                sp.GetRequiredService<Features.Seats.StateSeatOffers>())
+                sp.GetRequiredService<Features.Seats.StateSeatOffers>(), sp.GetRequiredService<IAfterCommit>(),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ExpireReferralsJob>>())
             { BatchSize = 7 }.ExecuteAsync(CancellationToken.None)))));
 
         Assert.Equal(40, counts.Sum());

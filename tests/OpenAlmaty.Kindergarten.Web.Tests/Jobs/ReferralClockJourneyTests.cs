@@ -119,6 +119,8 @@ public sealed class ReferralClockJourneyTests : IAsyncLifetime
 
     private async Task<OutboxMessage> SingleNotificationAsync(NotificationKind kind)
     {
+        // The text is filled when it is sent (issue 11): send first, then read what was sent.
+        await _h.RunAsync<SendNotificationsJob>();
         await using var db = _h.Database.CreateContext();
         var messages = await db.Set<OutboxMessage>().Where(m => m.Kind == kind && m.ApplicationId == _applicationId).ToListAsync();
         // One per recipient: the applicant's e-mail and phone.

@@ -3,9 +3,9 @@ using OpenAlmaty.Kindergarten.Domain.Rules;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Notifications;
 
-/// The words of every notification, in Russian and Kazakh. Placeholders are filled in SQL by the
-/// outbox writer (the jobs write thousands at once): {registration}, {number}, {organisation},
-/// {until} (dd.MM.yyyy HH:mm, Almaty time).
+/// The words of every notification, in Russian and Kazakh. The outbox stores the templates and
+/// their values; the placeholders are filled here, in C#, when the message is sent:
+/// {registration}, {number}, {organisation}, {until} (dd.MM.yyyy HH:mm, Almaty time).
 public static class NotificationTexts
 {
     public sealed record Template(LocalizedText Subject, LocalizedText Body)
@@ -17,6 +17,12 @@ public static class NotificationTexts
 
     private static readonly string Days = PortalRules.ReferralValidWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
     private static readonly string Expiries = PortalRules.ExpiriesBeforeRemoval.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Fill(string template, string registration, string? number, string? organisation, DateTimeOffset? until) =>
+        template.Replace("{registration}", registration, StringComparison.Ordinal)
+            .Replace("{number}", number ?? "", StringComparison.Ordinal)
+            .Replace("{organisation}", organisation ?? "", StringComparison.Ordinal)
+            .Replace("{until}", until is { } u ? AlmatyTime.Format(u) : "", StringComparison.Ordinal);
 
     public static Template Of(NotificationKind kind) => kind switch
     {

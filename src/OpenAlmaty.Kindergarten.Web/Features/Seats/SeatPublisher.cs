@@ -15,7 +15,8 @@ public sealed record PublishResult(int FreeSeats, DateTimeOffset? PriorityUntil,
 /// queued children of that birth year in queue order, as many as there are seats not yet offered,
 /// are offered a seat (StateSeatOffers) ("Принято решение (Направлено уведомление)") and notified; when the window ends
 /// (EndPriorityWindowsJob) the seats still free are open to every queued child of that year.
-public sealed class SeatPublisher(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars, StateSeatOffers offers)
+public sealed class SeatPublisher(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars, StateSeatOffers offers,
+    Jobs.IAfterCommit afterCommit)
 {
     public async Task<PublishResult> PublishAsync(int organisationId, int birthYear, int freeSeats, string actor, CancellationToken ct)
     {
@@ -42,6 +43,7 @@ public sealed class SeatPublisher(AppDbContext db, TimeProvider clock, WorkingCa
                 db.Add(new SeatChange(organisationId, birthYear, before, freeSeats, window, offered, now, actor));
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                if (offered > 0) afterCommit.NotificationsWritten();
                 return new PublishResult(freeSeats, window, offered);
             });
         }

@@ -25,7 +25,17 @@ public sealed class StateSeatOffers(AppDbContext db, WorkingCalendarSource calen
     {
         var type = await db.Organisations.Where(o => o.Id == organisationId).Select(o => (OrganisationType?)o.Type).SingleOrDefaultAsync(ct);
         if (type != OrganisationType.State) return 0;
-        var window = PortalRules.StateSeatWindowEnd(await calendars.GetAsync(ct), now);
+        DateTimeOffset window;
+        try
+        {
+            window = PortalRules.StateSeatWindowEnd(await calendars.GetAsync(ct), now);
+        }
+        catch (Domain.Common.DomainException e) when (e.Code == "calendar.year-missing")
+        {
+            // No window can be counted without next year's calendar (the admin pages say so): the
+            // seat is given back without one rather than failing the expiry or the cancel with it.
+            return 0;
+        }
         // Extends a window that ends sooner, never shortens one; only a seat that is free gets one.
         await using (var open = Jobs.JobSql.Command(db, """
             update seats set priority_until = greatest(coalesce(priority_until, @window), @window)

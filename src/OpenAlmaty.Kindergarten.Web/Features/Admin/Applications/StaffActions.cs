@@ -10,7 +10,8 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Applications;
 
 /// The education staff's actions on an application, each with a stated reason, each in the
 /// application's history under the staff member's name and in the audit log, in one transaction.
-public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog audit, TimeProvider clock, Seats.StateSeatOffers offers)
+public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog audit, TimeProvider clock, Seats.StateSeatOffers offers,
+    Jobs.IAfterCommit afterCommit)
 {
     public static readonly IReadOnlyDictionary<string, LocalizedText> Kinds = new Dictionary<string, LocalizedText>
     {
@@ -72,6 +73,7 @@ public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog aud
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             });
+            if (kind == "cancel-referral") afterCommit.NotificationsWritten();
         }
         catch
         {
