@@ -2,6 +2,7 @@ using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.People;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
+using OpenAlmaty.Kindergarten.Domain.Rules;
 
 namespace OpenAlmaty.Kindergarten.Domain.Applications;
 
@@ -109,7 +110,7 @@ public sealed partial class Application
         RequireStatus(ApplicationStatus.Notified);
         OfferedUntil = null;
         ChangeStatus(ApplicationStatus.Queued, now, ApplicationEventKind.OfferEnded, ApplicationEvent.SystemActor,
-            "Срок приоритетного выбора истёк", null);
+            RuleTexts.History.OfferEnded, null);
     }
 
     /// In one step with taking the seat (done by the portal's SeatLedger in the same transaction).
@@ -155,20 +156,20 @@ public sealed partial class Application
         RequireStatus(ApplicationStatus.Referred);
         if (!referral.IsExpiredAt(now))
             throw new DomainException("referral.not-expired", new("Срок направления ещё не истёк.", "Жолдаманың мерзімі әлі аяқталған жоқ."));
-        referral.Close(ReferralStatus.Annulled, now, "Направление не использовано в течение 5 рабочих дней");
+        referral.Close(ReferralStatus.Annulled, now, RuleTexts.History.NotUsedInTime);
         ExpiredReferralCount++;
         Record(now, ApplicationEventKind.ReferralAnnulled, ApplicationEvent.SystemActor, Status, Status,
-            $"Направление № {referral.Number} аннулировано: ребёнок не прибыл в течение 5 рабочих дней", null);
-        if (ExpiredReferralCount >= 2)
+            RuleTexts.History.Annulled(referral.Number), null);
+        if (PortalRules.IsRemovedAfter(ExpiredReferralCount))
         {
             ChangeStatus(ApplicationStatus.Removed, now, ApplicationEventKind.RemovedFromQueue, ApplicationEvent.SystemActor,
-                "Срок действия направления просрочен 2 раза: ребёнок автоматически снят с очереди", null);
+                RuleTexts.History.RemovedAfterExpiries, null);
             return;
         }
         ChangeStatus(ApplicationStatus.Queued, now, ApplicationEventKind.StopListed, ApplicationEvent.SystemActor,
-            $"Возвращено в очередь на прежнее место; в стоп-листе до {AlmatyTime.Format(stopListUntil)}", null);
+            RuleTexts.History.BackInQueue(stopListUntil), null);
         StopListedUntil = stopListUntil;
-        _stopList.Add(new StopListEntry(Id, now, stopListUntil, "Направление не использовано в срок"));
+        _stopList.Add(new StopListEntry(Id, now, stopListUntil, RuleTexts.History.StopListReason));
     }
 
     /// Education staff cancel a referral with a reason: the seat goes back, the child returns to

@@ -40,15 +40,31 @@ public sealed class CalendarDay
 }
 
 /// Kazakhstan's working days: Monday to Friday, less holidays and days off, plus working weekends.
+/// A year is known when the calendar has data for it (every year has holidays); a deadline that
+/// reaches into an unknown year is refused, never counted as plain weekdays (issue 11, defect 8).
 public sealed class WorkingCalendar
 {
     private readonly Dictionary<DateOnly, CalendarDayKind> _exceptions;
+    private readonly HashSet<int> _years;
 
-    public WorkingCalendar(IEnumerable<CalendarDay> days) =>
+    public WorkingCalendar(IEnumerable<CalendarDay> days)
+    {
         _exceptions = days.ToDictionary(d => d.Date, d => d.Kind);
+        _years = _exceptions.Keys.Select(d => d.Year).ToHashSet();
+    }
+
+    /// The years the calendar has data for, in order.
+    public IReadOnlyList<int> Years => _years.Order().ToList();
+
+    public bool Knows(int year) => _years.Contains(year);
+
+    /// The year staff must load now: this year if it is missing, and from 1 October next year.
+    public int? YearToLoad(DateOnly today) =>
+        !Knows(today.Year) ? today.Year : today.Month >= 10 && !Knows(today.Year + 1) ? today.Year + 1 : null;
 
     public bool IsWorkingDay(DateOnly date)
     {
+        if (!Knows(date.Year)) throw YearMissing(date.Year);
         if (_exceptions.TryGetValue(date, out var kind))
             return kind == CalendarDayKind.WorkingDay;
         return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
@@ -71,8 +87,14 @@ public sealed class WorkingCalendar
     public DateTimeOffset EndOfNthWorkingDayAfter(DateTimeOffset instant, int n) =>
         AlmatyTime.EndOfDay(NthWorkingDayAfter(AlmatyTime.Today(instant), n));
 
+    public static DomainException YearMissing(int year) => new("calendar.year-missing", new(
+        $"Нет производственного календаря на {year} год: срок не может быть рассчитан. Управление образования загружает календарь; попробуйте позже.",
+        $"{year} жылға өндірістік күнтізбе жоқ: мерзімді есептеу мүмкін емес. Білім басқармасы күнтізбені жүктейді; кейінірек қайталап көріңіз."));
+
+    /// 0 for a year without data.
     public int WorkingDaysIn(int year)
     {
+        if (!Knows(year)) return 0;
         var count = 0;
         for (var d = new DateOnly(year, 1, 1); d.Year == year; d = d.AddDays(1))
             if (IsWorkingDay(d)) count++;

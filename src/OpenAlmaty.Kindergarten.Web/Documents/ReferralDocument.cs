@@ -11,11 +11,11 @@ namespace OpenAlmaty.Kindergarten.Web.Documents;
 /// random come from the data, never from the clock or the host.
 public static class ReferralDocument
 {
-    /// The city's warnings, in the instruction's words (its spelling kept), and in Kazakh.
-    public const string FiveDaysWarningRu = "Просим обратить внимание, если заявитель в течении 5-ти рабочих дней после получения направления не прибудет в детский сад, направление будет автоматически аннулировано и ребенок будет направлен в стоп-лист на срок 10 (десять) рабочих дней.";
-    public const string FiveDaysWarningKk = "Назар аударыңыз: егер өтініш беруші жолдаманы алғаннан кейін 5 (бес) жұмыс күні ішінде балабақшаға келмесе, жолдама автоматты түрде жойылады және бала 10 (он) жұмыс күні мерзімге стоп-параққа енгізіледі.";
-    public const string TwoExpiriesWarningRu = "Если заявитель просрочит срок действия выданного направления 2 раза, то ребенок будет автоматически снят с очереди";
-    public const string TwoExpiriesWarningKk = "Егер өтініш беруші берілген жолдаманың жарамдылық мерзімін 2 рет өткізіп алса, бала кезектен автоматты түрде шығарылады.";
+    /// The city's warnings, from the one place the rules' words live.
+    public static string FiveDaysWarningRu => Domain.Rules.RuleTexts.ReferralDeadline.Ru;
+    public static string FiveDaysWarningKk => Domain.Rules.RuleTexts.ReferralDeadline.Kk;
+    public static string TwoExpiriesWarningRu => Domain.Rules.RuleTexts.ExpiriesRemove.Ru;
+    public static string TwoExpiriesWarningKk => Domain.Rules.RuleTexts.ExpiriesRemove.Kk;
 
     static ReferralDocument() => DejaVuFontResolver.Register();
 

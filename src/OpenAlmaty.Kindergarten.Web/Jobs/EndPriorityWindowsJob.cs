@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using System.Data;
 using OpenAlmaty.Kindergarten.Domain.Applications;
+using OpenAlmaty.Kindergarten.Domain.Rules;
 using OpenAlmaty.Kindergarten.Web.Data;
 using static OpenAlmaty.Kindergarten.Web.Jobs.JobSql;
 
@@ -13,19 +14,20 @@ public sealed class EndPriorityWindowsJob(AppDbContext db, TimeProvider clock)
 {
     public int BatchSize { get; init; } = 2000;
 
-    private static readonly string EndOffersSql = $"""
+    // app_status_notified(): matches ix_applications_offer_end when the statement is planned.
+    private const string EndOffersSql = """
         with due as (
-            select id from applications where status = 2 and offered_until < @now
+            select id from applications where status = app_status_notified() and offered_until < @now
             order by id limit @batch for update skip locked
         ),
         ended as (
-            update applications a set status = 1, offered_until = null, status_changed_at = @now
-            from due where a.id = due.id and a.status = 2
+            update applications a set status = @s_queued, offered_until = null, status_changed_at = @now
+            from due where a.id = due.id and a.status = @s_notified
             returning a.id
         ),
         events as (
             insert into application_events (application_id, at, kind, actor, from_status, to_status, reason)
-            select id, @now, {(int)ApplicationEventKind.OfferEnded}, @actor, 2, 1, @reason from ended order by id
+            select id, @now, @k_offer_ended, @actor, @s_notified, @s_queued, @reason from ended order by id
         )
         select count(*) from ended
         """;
@@ -38,7 +40,8 @@ public sealed class EndPriorityWindowsJob(AppDbContext db, TimeProvider clock)
         {
             await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var ended = await CountAsync(db, EndOffersSql,
-                [P("now", now), P("batch", BatchSize), P("actor", ApplicationEvent.SystemActor), P("reason", "Срок приоритетного выбора истёк")], ct);
+                [P("now", now), P("batch", BatchSize), P("actor", ApplicationEvent.SystemActor), P("reason", RuleTexts.History.OfferEnded),
+                 P("k_offer_ended", (int)ApplicationEventKind.OfferEnded), .. StatusSql.Parameters()], ct);
             await tx.CommitAsync(ct);
             total += ended;
             if (ended < BatchSize) break;

@@ -8,7 +8,7 @@ namespace OpenAlmaty.Kindergarten.Web.Jobs;
 
 /// The stop-list ended by itself (Application.ClearEndedStopList, as SQL): the mark is cleared and
 /// the parent is told that referrals are possible again when seats are free.
-public sealed class EndStopListsJob(AppDbContext db, TimeProvider clock)
+public sealed class EndStopListsJob(AppDbContext db, TimeProvider clock, IAfterCommit afterCommit)
 {
     public int BatchSize { get; init; } = 2000;
 
@@ -28,7 +28,7 @@ public sealed class EndStopListsJob(AppDbContext db, TimeProvider clock)
                        'stop-list-over:' || c.id || ':' || to_char(c.until at time zone 'UTC', 'YYYYMMDDHH24MISS') as dedup_key,
                        {Outbox.Subject(NotificationKind.StopListOver)} as subject, {Outbox.Body(NotificationKind.StopListOver)} as body,
                        null::text as number, null::text as organisation, c.until as until_at, @now as created_at
-                from cleared c where c.status in (1, 2)
+                from cleared c where c.status = any(@s_in_queue)
                 """)}
         )
         select count(*) from cleared
@@ -42,8 +42,9 @@ public sealed class EndStopListsJob(AppDbContext db, TimeProvider clock)
         {
             await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var cleared = await CountAsync(db, Sql,
-                [P("now", now), P("batch", BatchSize), .. Outbox.Parameters(NotificationKind.StopListOver)], ct);
+                [P("now", now), P("batch", BatchSize), .. StatusSql.Parameters(), .. Outbox.Parameters(NotificationKind.StopListOver)], ct);
             await tx.CommitAsync(ct);
+            if (cleared > 0) afterCommit.NotificationsWritten();
             total += cleared;
             if (cleared < BatchSize) return total;
         }

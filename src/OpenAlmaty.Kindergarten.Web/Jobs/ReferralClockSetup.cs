@@ -19,8 +19,12 @@ public static class ReferralClockSetup
         services.AddScoped<SendNotificationsJob>();
         services.AddScoped<ReferralDocumentsJob>();
         services.AddScoped<RemoveAgedOutJob>();
+        services.AddScoped<IAfterCommit>(sp => sp.GetService<IBackgroundJobClient>() is { } jobs
+            ? new HangfireAfterCommit(jobs, sp.GetRequiredService<ILogger<HangfireAfterCommit>>())
+            : new NoAfterCommit());
         services.AddScoped<Features.Arrivals.ArrivalService>();
         services.AddScoped<Features.Seats.SeatPublisher>();
+        services.AddScoped<Features.Seats.StateSeatOffers>();
         return services;
     }
 

@@ -4,11 +4,15 @@ using OpenAlmaty.Kindergarten.Web.Features.Referrals;
 
 namespace OpenAlmaty.Kindergarten.Web.Jobs;
 
-/// The referral's PDF is drawn right after the seat is taken (ReferralIssuer); when that request
-/// could not finish it (the process stopped between COMMIT and the PDF), this draws it within
-/// the minute. It looks at the last day's referrals only: that is the whole window of the gap.
+/// The referral's PDF: enqueued after the seat's COMMIT (<see cref="DrawAsync"/>, IAfterCommit),
+/// and drawn at once by the request that has everything in hand (ReferralIssuer); whichever comes
+/// first stores it, the other finds it stored. The minute run (<see cref="ExecuteAsync"/>) is the
+/// safety net for a process that stopped between COMMIT and both; it looks at the last day's
+/// referrals only: that is the whole window of the gap.
 public sealed class ReferralDocumentsJob(AppDbContext db, ReferralIssuer issuer, TimeProvider clock, ILogger<ReferralDocumentsJob> log)
 {
+    public Task<bool> DrawAsync(long referralId, CancellationToken ct) => issuer.StoreDocumentAsync(referralId, ct);
+
     public async Task<int> ExecuteAsync(CancellationToken ct)
     {
         var since = clock.GetUtcNow().AddDays(-1);

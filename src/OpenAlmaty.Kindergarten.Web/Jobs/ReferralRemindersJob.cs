@@ -10,7 +10,7 @@ namespace OpenAlmaty.Kindergarten.Web.Jobs;
 /// A reminder one working day before a referral's deadline: on the working day before the last
 /// one (or any later run before the deadline, if that run was missed). One statement; the outbox's
 /// unique key makes it once per referral however often the job runs.
-public sealed class ReferralRemindersJob(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars)
+public sealed class ReferralRemindersJob(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars, IAfterCommit afterCommit)
 {
     private static readonly string Sql = Outbox.InsertSql($"""
         select r.application_id, r.id as referral_id, {(int)NotificationKind.ReferralReminder} as kind,
@@ -18,12 +18,24 @@ public sealed class ReferralRemindersJob(AppDbContext db, TimeProvider clock, Wo
                {Outbox.Subject(NotificationKind.ReferralReminder)} as subject, {Outbox.Body(NotificationKind.ReferralReminder)} as body,
                r.number, o.name_ru as organisation, r.valid_until as until_at, @now as created_at
         from referrals r join organisations o on o.id = r.organisation_id
-        where r.status = 1 and r.valid_until >= @now and r.valid_until <= @threshold
+        where r.status = app_status_referral_active() and r.valid_until >= @now and r.valid_until <= @threshold
         """);
 
     /// Deadlines that end by the close of the next working day are one working day away ("due soon").
-    public static DateTimeOffset DueSoonBy(Domain.Calendar.WorkingCalendar calendar, DateTimeOffset now) =>
-        AlmatyTime.EndOfDay(calendar.NthWorkingDayAfter(AlmatyTime.Today(now), 1));
+    /// Without next year's calendar (late December), only today's deadlines are "due soon": the next
+    /// working day is not guessed.
+    public static DateTimeOffset DueSoonBy(Domain.Calendar.WorkingCalendar calendar, DateTimeOffset now)
+    {
+        var today = AlmatyTime.Today(now);
+        try
+        {
+            return AlmatyTime.EndOfDay(calendar.NthWorkingDayAfter(today, Domain.Rules.PortalRules.ReminderWorkingDaysBefore));
+        }
+        catch (DomainException e) when (e.Code == "calendar.year-missing")
+        {
+            return AlmatyTime.EndOfDay(today);
+        }
+    }
 
     public async Task<int> ExecuteAsync(CancellationToken ct)
     {
@@ -35,7 +47,10 @@ public sealed class ReferralRemindersJob(AppDbContext db, TimeProvider clock, Wo
         {
             await using var command = Command(db, Sql,
                 [P("now", now), P("threshold", threshold), .. Outbox.Parameters(NotificationKind.ReferralReminder)]);
-            return await command.ExecuteNonQueryAsync(ct);
+            // One statement outside a transaction: committed when it returns.
+            var written = await command.ExecuteNonQueryAsync(ct);
+            if (written > 0) afterCommit.NotificationsWritten();
+            return written;
         }
         finally
         {

@@ -4,6 +4,7 @@ using Npgsql;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Calendar;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
+using OpenAlmaty.Kindergarten.Domain.Rules;
 using OpenAlmaty.Kindergarten.Web.Features.Notifications;
 using OpenAlmaty.Kindergarten.Web.Jobs;
 using OpenAlmaty.Kindergarten.Web.Tests.TestData;
@@ -50,7 +51,9 @@ public sealed class ExpireReferralsJobTests : IAsyncLifetime
         _h.SetAlmaty(2026, 11, 10, 0, 0);
 
         var counts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => _h.InScopeAsync(sp =>
-            new ExpireReferralsJob(sp.GetRequiredService<Data.AppDbContext>(), _h.Clock, sp.GetRequiredService<Features.Calendar.WorkingCalendarSource>())
+            new ExpireReferralsJob(sp.GetRequiredService<Data.AppDbContext>(), _h.Clock, sp.GetRequiredService<Features.Calendar.WorkingCalendarSource>(),
+                sp.GetRequiredService<Features.Seats.StateSeatOffers>(), sp.GetRequiredService<IAfterCommit>(),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ExpireReferralsJob>>())
             { BatchSize = 7 }.ExecuteAsync(CancellationToken.None)))));
 
         Assert.Equal(40, counts.Sum());
@@ -148,7 +151,7 @@ public sealed class ExpireReferralsJobTests : IAsyncLifetime
             var calendar = new WorkingCalendar(await db.CalendarDays.ToListAsync());
             var application = await db.Applications.SingleAsync(a => a.Id == viaDomain);
             var referral = await db.Referrals.SingleAsync(r => r.ApplicationId == viaDomain && r.Status == ReferralStatus.Active);
-            application.ExpireReferral(referral, at, calendar.EndOfNthWorkingDayAfter(at, ExpireReferralsJob.StopListWorkingDays));
+            application.ExpireReferral(referral, at, PortalRules.StopListUntil(calendar, referral.ValidUntil));
             await db.SaveChangesAsync();
             // The domain leaves the seat to the portal (the job frees it in its statement).
             await db.Database.ExecuteSqlAsync($"update seats set free_seats = free_seats + 1 where organisation_id = {_organisationId}");

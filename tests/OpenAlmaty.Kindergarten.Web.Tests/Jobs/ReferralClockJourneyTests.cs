@@ -58,27 +58,28 @@ public sealed class ReferralClockJourneyTests : IAsyncLifetime
         _h.SetAlmaty(2026, 4, 2, 0, 0, 0);
         Assert.Equal(1, await _h.RunAsync<ExpireReferralsJob>());
 
-        // Back at its original place, in the stop-list to the end of the 10th working day after 2 April: 16 April.
+        // Back at its original place, in the stop-list to the end of the 10th working day after the
+        // referral's last valid day, 1 April: 15 April (issue 11: not counted from the job's run).
         var returned = await ApplicationAsync();
         Assert.Equal(ApplicationStatus.Queued, returned.Status);
         Assert.Equal(ClockHarness.Almaty(2025, 3, 20, 10, 0), returned.QueuedAt);
-        Assert.Equal(AlmatyTime.EndOfDay(new DateOnly(2026, 4, 16)), returned.StopListedUntil);
-        Assert.Equal(_calendar.EndOfNthWorkingDayAfter(ClockHarness.Almaty(2026, 4, 2, 0, 0), 10), returned.StopListedUntil);
+        Assert.Equal(AlmatyTime.EndOfDay(new DateOnly(2026, 4, 15)), returned.StopListedUntil);
+        Assert.Equal(_calendar.EndOfNthWorkingDayAfter(first.ValidUntil, 10), returned.StopListedUntil);
         Assert.Equal(1, await FreeSeatsAsync());
         var annulled = await SingleNotificationAsync(NotificationKind.ReferralAnnulled);
-        Assert.Contains("в стоп-листе до 16.04.2026 23:59", annulled.Body);
-        Assert.Contains("16.04.2026 23:59 дейін стоп-парақта", annulled.Body);
+        Assert.Contains("в стоп-листе до 15.04.2026 23:59", annulled.Body);
+        Assert.Contains("15.04.2026 23:59 дейін стоп-парақта", annulled.Body);
         Assert.Equal(["система"], await ActorsSinceAsync(ClockHarness.Almaty(2026, 4, 2, 0, 0)));
 
-        // In the stop-list until its last second; over at 00:00 on 17 April, with a notification.
-        _h.SetAlmaty(2026, 4, 16, 23, 59, 59);
+        // In the stop-list until its last second; over at 00:00 on 16 April, with a notification.
+        _h.SetAlmaty(2026, 4, 15, 23, 59, 59);
         var refused = await Assert.ThrowsAsync<DomainException>(() => _h.IssueAsync(_applicationId, _organisationId));
         Assert.Equal("referral.not-eligible", refused.Code);
         Assert.Equal(0, await _h.RunAsync<EndStopListsJob>());
-        _h.SetAlmaty(2026, 4, 17, 0, 0, 0);
+        _h.SetAlmaty(2026, 4, 16, 0, 0, 0);
         Assert.Equal(1, await _h.RunAsync<EndStopListsJob>());
         Assert.Null((await ApplicationAsync()).StopListedUntil);
-        Assert.Contains("16.04.2026 23:59", (await SingleNotificationAsync(NotificationKind.StopListOver)).Body);
+        Assert.Contains("15.04.2026 23:59", (await SingleNotificationAsync(NotificationKind.StopListOver)).Body);
 
         // A second referral on Friday 17 April, valid to Friday 24 April; its expiry removes the child from the queue.
         _h.SetAlmaty(2026, 4, 17, 10, 0);
@@ -118,6 +119,8 @@ public sealed class ReferralClockJourneyTests : IAsyncLifetime
 
     private async Task<OutboxMessage> SingleNotificationAsync(NotificationKind kind)
     {
+        // The text is filled when it is sent (issue 11): send first, then read what was sent.
+        await _h.RunAsync<SendNotificationsJob>();
         await using var db = _h.Database.CreateContext();
         var messages = await db.Set<OutboxMessage>().Where(m => m.Kind == kind && m.ApplicationId == _applicationId).ToListAsync();
         // One per recipient: the applicant's e-mail and phone.

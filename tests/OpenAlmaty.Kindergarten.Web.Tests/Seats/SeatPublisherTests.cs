@@ -43,7 +43,8 @@ public sealed class SeatPublisherTests
             Assert.Equal(new[] { ids["out-of-turn"], ids["privileged"] }.Order(), offered.Order());
             Assert.All(await db.Applications.Where(a => offered.Contains(a.Id)).ToListAsync(), a => Assert.Equal(windowEnd, a.OfferedUntil));
             Assert.Equal(4, await db.Set<OutboxMessage>().CountAsync(m => m.Kind == NotificationKind.StateSeatOffered));
-            Assert.Contains("до 27.03.2026 23:59", (await db.Set<OutboxMessage>().FirstAsync()).Body);
+            var message = await db.Set<OutboxMessage>().FirstAsync();
+            Assert.Contains("до 27.03.2026 23:59", NotificationTexts.Fill(message.Body, "UO", message.Number, message.Organisation, message.UntilAt));
             var change = await db.Set<SeatChange>().SingleAsync();
             Assert.Equal((0, 2, "ЖАНДОСОВА", 2), (change.FreeSeatsBefore, change.FreeSeatsAfter, change.ChangedBy, change.Offered));
         }

@@ -113,7 +113,7 @@ public sealed class DemoDataTests(DemoDatabaseFixture fixture) : IClassFixture<D
             var application = ofParent.Single(a => a.Child!.Iin == iin);
             var freePrivateSeat = await db.Seats.AnyAsync(s => s.BirthYear == application.BirthYear && s.FreeSeats > 0
                 && s.Organisation!.Type == OrganisationType.PrivateStateOrder && s.Organisation.IsActive);
-            return PrivateKindergartenEligibility.UnmetConditions(application.Status, application.Child!.BirthDate,
+            return KindergartenEligibility.Private(application.Status, application.Child!.BirthDate,
                 application.StopListedUntil, freePrivateSeat, Now);
         }
 

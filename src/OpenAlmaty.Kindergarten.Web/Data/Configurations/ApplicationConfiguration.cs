@@ -24,14 +24,14 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         b.Navigation(a => a.StopList).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // One active application (queued, notified or referred) per child.
-        b.HasIndex(a => a.ChildId).IsUnique().HasFilter("status in (1, 2, 3)").HasDatabaseName("ux_applications_active_child");
+        b.HasIndex(a => a.ChildId).IsUnique().HasFilter(StatusSql.ActiveFilter).HasDatabaseName("ux_applications_active_child");
         // The queue number: three index-only counts inside a birth year and priority group.
         b.HasIndex(a => new { a.BirthYear, a.PriorityGroup, a.QueuedAt, a.Id })
-            .HasFilter("status in (1, 2)").HasDatabaseName("ix_applications_queue");
+            .HasFilter(StatusSql.InQueueFilter).HasDatabaseName("ix_applications_queue");
         b.HasIndex(a => a.ApplicantId);
         b.HasIndex(a => a.StopListedUntil).HasFilter("stop_listed_until is not null");
         // The job that ends state-seat offers finds notified applications by the window's end.
-        b.HasIndex(a => a.OfferedUntil).HasFilter("status = 2").HasDatabaseName("ix_applications_offer_end");
+        b.HasIndex(a => a.OfferedUntil).HasFilter(StatusSql.Is(ApplicationStatus.Notified)).HasDatabaseName("ix_applications_offer_end");
         b.ToTable(t => t.HasCheckConstraint("ck_applications_expired_count", "expired_referral_count between 0 and 2"));
         RowVersion.Map(b);
     }

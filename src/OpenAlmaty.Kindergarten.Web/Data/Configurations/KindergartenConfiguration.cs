@@ -46,8 +46,8 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         b.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId);
         b.HasOne<Application>().WithMany().HasForeignKey(r => r.ApplicationId);
         // Never two active referrals for one application, whatever the number of requests at once.
-        b.HasIndex(r => r.ApplicationId).IsUnique().HasFilter("status = 1").HasDatabaseName("ux_referrals_one_active");
-        b.HasIndex(r => r.ValidUntil).HasFilter("status = 1").HasDatabaseName("ix_referrals_active_deadline");
+        b.HasIndex(r => r.ApplicationId).IsUnique().HasFilter(StatusSql.Is(ReferralStatus.Active)).HasDatabaseName("ux_referrals_one_active");
+        b.HasIndex(r => r.ValidUntil).HasFilter(StatusSql.Is(ReferralStatus.Active)).HasDatabaseName("ix_referrals_active_deadline");
         // All referrals of one application (the application page, the history): not only the active one.
         b.HasIndex(r => new { r.ApplicationId, r.IssuedAt }).HasDatabaseName("ix_referrals_application");
         b.HasIndex(r => new { r.OrganisationId, r.Status });

@@ -6,7 +6,7 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
 {
     /// <summary>
     /// NOTIFY queue_changed with the birth year whenever a change can move a queue number:
-    /// an application enters or leaves the queue (status 1 or 2), or a queued one changes its
+    /// an application enters or leaves the queue (queued or notified), or a queued one changes its
     /// priority group, queue time or birth year. PostgreSQL delivers it after COMMIT, once per
     /// transaction and year; Features/Applications/QueueOrderCache listens.
     /// </summary>
@@ -15,30 +15,33 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""
+            // The queue's statuses from the enum (issue 11: no status number written into SQL);
+            // W2Rules replaces this function and these triggers with ones that call app_status_in_queue.
+            var inQueue = StatusSql.InQueueFilter;
+            migrationBuilder.Sql($"""
                 create function notify_queue_change() returns trigger language plpgsql as $$
                 begin
                   if tg_op = 'TRUNCATE' then
                     perform pg_notify('queue_changed', '*');
                     return null;
                   end if;
-                  if tg_op <> 'INSERT' and old.status in (1, 2) then
+                  if tg_op <> 'INSERT' and old.{inQueue} then
                     perform pg_notify('queue_changed', old.birth_year::text);
                   end if;
-                  if tg_op <> 'DELETE' and new.status in (1, 2) then
+                  if tg_op <> 'DELETE' and new.{inQueue} then
                     perform pg_notify('queue_changed', new.birth_year::text);
                   end if;
                   return null;
                 end $$;
 
                 create trigger tr_applications_queue_insert after insert on applications
-                  for each row when (new.status in (1, 2)) execute function notify_queue_change();
+                  for each row when (new.{inQueue}) execute function notify_queue_change();
                 create trigger tr_applications_queue_delete after delete on applications
-                  for each row when (old.status in (1, 2)) execute function notify_queue_change();
+                  for each row when (old.{inQueue}) execute function notify_queue_change();
                 create trigger tr_applications_queue_update after update of status, priority_group, queued_at, birth_year on applications
                   for each row when (
-                    (old.status in (1, 2)) <> (new.status in (1, 2))
-                    or (new.status in (1, 2) and (old.priority_group, old.queued_at, old.birth_year) is distinct from (new.priority_group, new.queued_at, new.birth_year)))
+                    (old.{inQueue}) <> (new.{inQueue})
+                    or (new.{inQueue} and (old.priority_group, old.queued_at, old.birth_year) is distinct from (new.priority_group, new.queued_at, new.birth_year)))
                   execute function notify_queue_change();
                 create trigger tr_applications_queue_truncate after truncate on applications
                   for each statement execute function notify_queue_change();

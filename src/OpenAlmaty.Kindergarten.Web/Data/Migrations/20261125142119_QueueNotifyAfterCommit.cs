@@ -12,18 +12,19 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
     /// </summary>
     public partial class QueueNotifyAfterCommit : Migration
     {
-        private const string Body = """
+        // The queue's statuses from the enum (issue 11); W2Rules replaces this function again.
+        private static readonly string Body = $$"""
             create or replace function notify_queue_change() returns trigger language plpgsql as $$
             begin
               if tg_op = 'TRUNCATE' then
                 perform pg_notify('queue_changed', '*');
                 return null;
               end if;
-              {0}
-              if tg_op <> 'INSERT' and old.status in (1, 2) then
+              <after-commit>
+              if tg_op <> 'INSERT' and old.{{StatusSql.InQueueFilter}} then
                 perform pg_notify('queue_changed', old.birth_year::text);
               end if;
-              if tg_op <> 'DELETE' and new.status in (1, 2) then
+              if tg_op <> 'DELETE' and new.{{StatusSql.InQueueFilter}} then
                 perform pg_notify('queue_changed', new.birth_year::text);
               end if;
               return null;
@@ -32,7 +33,7 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
 
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder) =>
-            migrationBuilder.Sql(Body.Replace("{0}", """
+            migrationBuilder.Sql(Body.Replace("<after-commit>", """
                 if current_setting('oa.queue_notify_after_commit', true) = 'on' then
                     return null;
                   end if;
@@ -40,6 +41,6 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder) =>
-            migrationBuilder.Sql(Body.Replace("{0}", ""));
+            migrationBuilder.Sql(Body.Replace("<after-commit>", ""));
     }
 }

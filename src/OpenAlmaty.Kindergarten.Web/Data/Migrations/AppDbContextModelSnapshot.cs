@@ -895,6 +895,16 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<string>("Number")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("organisation");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -914,6 +924,10 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset?>("UntilAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("until_at");
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");

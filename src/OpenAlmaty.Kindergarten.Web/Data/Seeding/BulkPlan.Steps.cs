@@ -4,6 +4,7 @@ using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.People;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
+using OpenAlmaty.Kindergarten.Domain.Rules;
 using static OpenAlmaty.Kindergarten.Domain.Applications.ApplicationStatus;
 
 namespace OpenAlmaty.Kindergarten.Web.Data.Seeding;
@@ -13,11 +14,11 @@ public sealed partial class BulkPlan
 {
     private BulkReferral Issue(BulkApplication a, BulkChild child, DateTimeOffset at)
     {
-        var threeYearsOld = Iin.FullYears(child.BirthDate, AlmatyTime.Today(at)) >= PrivateKindergartenEligibility.MinimumAge;
+        var threeYearsOld = Iin.FullYears(child.BirthDate, AlmatyTime.Today(at)) >= PortalRules.PrivateMinimumAgeYears;
         var organisation = DemoNames.Pick(r, threeYearsOld && r.NextDouble() < 0.6 ? _private : _state);
         string code;
         do code = ReferralNumbers.NewVerificationCode(r); while (!usedCodes.Add(code));
-        var validUntil = calendar.EndOfNthWorkingDayAfter(at, 5);
+        var validUntil = PortalRules.ReferralValidUntil(calendar, at);
         var referral = new BulkReferral(++_referralId, ReferralNumbers.Format(AlmatyTime.Today(at).Year, ++_referralSerial), a.Id,
             organisation.Id, a.BirthYear, at, validUntil, ReferralStatus.Active, null, null, code);
         Referrals.Add(referral);
@@ -40,21 +41,21 @@ public sealed partial class BulkPlan
     private DateTimeOffset Expire(BulkApplication a, BulkReferral referral)
     {
         var at = referral.ValidUntil.AddMinutes(5);
-        var until = calendar.EndOfNthWorkingDayAfter(at, 10);
-        Close(referral, ReferralStatus.Annulled, at, "Направление не использовано в течение 5 рабочих дней");
+        var until = PortalRules.StopListUntil(calendar, referral.ValidUntil);
+        Close(referral, ReferralStatus.Annulled, at, RuleTexts.History.NotUsedInTime);
         a.ExpiredReferralCount++;
         a.History.Add(new(at, ApplicationEventKind.ReferralAnnulled, ApplicationEvent.SystemActor, a.Status, a.Status,
-            $"Направление № {referral.Number} аннулировано: ребёнок не прибыл в течение 5 рабочих дней", null));
-        if (a.ExpiredReferralCount >= 2)
+            RuleTexts.History.Annulled(referral.Number), null));
+        if (PortalRules.IsRemovedAfter(a.ExpiredReferralCount))
         {
             Change(a, at, Removed, ApplicationEventKind.RemovedFromQueue, ApplicationEvent.SystemActor,
-                "Срок действия направления просрочен 2 раза: ребёнок автоматически снят с очереди", null);
+                RuleTexts.History.RemovedAfterExpiries, null);
             return until;
         }
         Change(a, at, Queued, ApplicationEventKind.StopListed, ApplicationEvent.SystemActor,
-            $"Возвращено в очередь на прежнее место; в стоп-листе до {AlmatyTime.Format(until)}", null);
+            RuleTexts.History.BackInQueue(until), null);
         a.StopListedUntil = until;
-        StopList.Add(new BulkStopListEntry(++_stopListId, a.Id, at, until, "Направление не использовано в срок"));
+        StopList.Add(new BulkStopListEntry(++_stopListId, a.Id, at, until, RuleTexts.History.StopListReason));
         return until;
     }
 
@@ -70,7 +71,7 @@ public sealed partial class BulkPlan
     public void OfferStateSeats()
     {
         var offeredAt = now.AddDays(-1);
-        var windowEnd = calendar.EndOfNthWorkingDayAfter(offeredAt, 3);
+        var windowEnd = PortalRules.StateSeatWindowEnd(calendar, offeredAt);
         var seatIndex = Seats.Select((s, i) => (s, i)).ToDictionary(x => (x.s.OrganisationId, x.s.BirthYear), x => x.i);
         foreach (var year in Applications.Select(a => a.BirthYear).Distinct().Order())
         {

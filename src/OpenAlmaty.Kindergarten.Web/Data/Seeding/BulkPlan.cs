@@ -1,3 +1,4 @@
+using OpenAlmaty.Kindergarten.Domain.Rules;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Calendar;
 using OpenAlmaty.Kindergarten.Domain.Common;
@@ -154,7 +155,7 @@ public sealed partial class BulkPlan(Random r, DateTimeOffset now, WorkingCalend
                 break;
             case DemoStory.StopListedNow:
                 var issued = now.AddDays(-12);
-                while (calendar.EndOfNthWorkingDayAfter(issued, 5).AddMinutes(5) >= now) issued = issued.AddDays(-1);
+                while (PortalRules.ReferralValidUntil(calendar, issued).AddMinutes(5) >= now) issued = issued.AddDays(-1);
                 Expire(a, Issue(a, child, issued));
                 break;
             case DemoStory.ExpiredTwice:

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.Kindergarten.Domain.Rules;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Calendar;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
@@ -79,7 +80,7 @@ public static class DemoData
         List<SeatAvailability> seats, WorkingCalendar calendar, DateTimeOffset now)
     {
         var offeredAt = now.AddDays(-1);
-        var windowEnd = calendar.EndOfNthWorkingDayAfter(offeredAt, 3);
+        var windowEnd = PortalRules.StateSeatWindowEnd(calendar, offeredAt);
         var offering = organisations.Where(o => o.Type == OrganisationType.State).GroupBy(o => o.District).Select(g => g.First()).Take(3).ToList();
         const int seatsEach = 4;
         foreach (var organisation in offering)

@@ -1,4 +1,5 @@
 using OpenAlmaty.Kindergarten.Web.Features.Referrals;
+using OpenAlmaty.Kindergarten.Domain.Rules;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Calendar;
 using OpenAlmaty.Kindergarten.Domain.Common;
@@ -54,7 +55,7 @@ public sealed class DemoStoryPlayer(Random r, WorkingCalendar calendar, DateTime
                 break;
             case DemoStory.StopListedNow:
                 var issued = now.AddDays(-12);
-                while (calendar.EndOfNthWorkingDayAfter(issued, 5).AddMinutes(5) >= now) issued = issued.AddDays(-1);
+                while (PortalRules.ReferralValidUntil(calendar, issued).AddMinutes(5) >= now) issued = issued.AddDays(-1);
                 Expire(application, Issue(application, plan, issued));
                 break;
             case DemoStory.ExpiredTwice:
@@ -70,14 +71,14 @@ public sealed class DemoStoryPlayer(Random r, WorkingCalendar calendar, DateTime
 
     private Referral Issue(Application application, DemoPlan plan, DateTimeOffset at)
     {
-        var threeYearsOld = Iin.FullYears(plan.Child.BirthDate, AlmatyTime.Today(at)) >= PrivateKindergartenEligibility.MinimumAge;
+        var threeYearsOld = Iin.FullYears(plan.Child.BirthDate, AlmatyTime.Today(at)) >= PortalRules.PrivateMinimumAgeYears;
         var type = threeYearsOld && r.NextDouble() < 0.6 ? OrganisationType.PrivateStateOrder : OrganisationType.State;
         var candidates = organisations.Where(o => o.Type == type).ToList();
         var organisation = candidates[r.Next(candidates.Count)];
         string code;
         do code = ReferralNumbers.NewVerificationCode(r); while (!_codes.Add(code));
         var number = ReferralNumbers.Format(AlmatyTime.Today(at).Year, referralSerials.Dequeue());
-        var referral = application.IssueReferral(organisation, number, code, at, calendar.EndOfNthWorkingDayAfter(at, 5),
+        var referral = application.IssueReferral(organisation, number, code, at, PortalRules.ReferralValidUntil(calendar, at),
             plan.Applicant.FullName, DemoSignature);
         Referrals.Add(referral);
         return referral;
@@ -87,7 +88,7 @@ public sealed class DemoStoryPlayer(Random r, WorkingCalendar calendar, DateTime
     private DateTimeOffset Expire(Application application, Referral referral)
     {
         var at = referral.ValidUntil.AddMinutes(5);
-        var stopListUntil = calendar.EndOfNthWorkingDayAfter(at, 10);
+        var stopListUntil = PortalRules.StopListUntil(calendar, referral.ValidUntil);
         application.ExpireReferral(referral, at, stopListUntil);
         return stopListUntil;
     }

@@ -119,18 +119,10 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
 
     private static Buttons ButtonsFor(ApplicationPage page, SeatSummary seats, DateTimeOffset now)
     {
-        var whyNoPrivate = PrivateKindergartenEligibility.UnmetConditions(page.Status, page.Child.BirthDate,
+        var whyNoPrivate = KindergartenEligibility.Private(page.Status, page.Child.BirthDate,
             page.StopListedUntil, seats.PrivateFree, now);
-        LocalizedText? whyNoState = null;
-        var offered = StateSeatOffer.IsHeld(page.Status, page.OfferedUntil, now);
-        if (!page.Status.IsInQueue())
-            whyNoState = new("Ребёнок не стоит в очереди.", "Бала кезекте тұрған жоқ.");
-        else if (page.StopListedUntil is { } until && now <= until)
-            whyNoState = new($"Заявление в стоп-листе до {AlmatyTime.Format(until)}.", $"Өтініш {AlmatyTime.Format(until)} дейін стоп-парақта.");
-        else if (!(seats.StateFreeOpenToAll || (offered && seats.StateFreeInWindow)))
-            whyNoState = seats.StateFreeInWindow
-                ? new("Свободные места в государственных садах сейчас предложены детям, стоящим в очереди раньше.", "Мемлекеттік балабақшалардағы бос орындар қазір кезекте алдыңғы балаларға ұсынылған.")
-                : new("Свободных мест в государственных детских садах для возрастной группы ребёнка сейчас нет.", "Қазір баланың жас тобы үшін мемлекеттік балабақшаларда бос орын жоқ.");
+        var whyNoState = KindergartenEligibility.State(page.Status, page.StopListedUntil, page.OfferedUntil,
+            new StateSeats(seats.StateFreeOpenToAll, seats.StateFreeInWindow), now).FirstOrDefault();
         return new Buttons(whyNoPrivate.Count == 0, whyNoPrivate, whyNoState is null, whyNoState, page.Status.IsInQueue());
     }
 }

@@ -122,11 +122,12 @@ public sealed class QueueOrderCache(IConfiguration config, ILogger<QueueOrderCac
     }
 
     /// One birth year's queue: three index-only scans of ix_applications_queue, one per priority
-    /// group, each already in queue order (bench/ shows the plan).
+    /// group, each already in queue order (bench/ shows the plan). app_status_in_queue is the enum's
+    /// "in the queue", inlined by PostgreSQL, so the partial index matches (Data/StatusSql).
     public const string QueryText = """
-        select array(select id from applications where status in (1, 2) and birth_year = $1 and priority_group = 0 order by queued_at, id),
-               array(select id from applications where status in (1, 2) and birth_year = $1 and priority_group = 1 order by queued_at, id),
-               array(select id from applications where status in (1, 2) and birth_year = $1 and priority_group = 2 order by queued_at, id)
+        select array(select id from applications where app_status_in_queue(status) and birth_year = $1 and priority_group = 0 order by queued_at, id),
+               array(select id from applications where app_status_in_queue(status) and birth_year = $1 and priority_group = 1 order by queued_at, id),
+               array(select id from applications where app_status_in_queue(status) and birth_year = $1 and priority_group = 2 order by queued_at, id)
         """;
 
     /// Under _gate: a read begun before this is not kept, and the kept year is dropped.

@@ -72,23 +72,17 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
     {
         var application = await query.ApplicationAsync(id, User.PersonId()!.Value, ct);
         if (application is null) return NotFound();
-        // A window that ended before the job ran holds no offer any more (the press would refuse it).
-        var offered = StateSeatOffer.IsHeld(application.Status, application.OfferedUntil, timeProvider.GetUtcNow());
-        if (!application.Status.IsInQueue())
+        var now = timeProvider.GetUtcNow();
+        var offered = KindergartenEligibility.IsOffered(application.Status, application.OfferedUntil, now);
+        // The picker itself is not shown to a child the rules exclude (the button is hidden too);
+        // the seats are checked by the list, which holds only the ones this child may take.
+        var unmet = type == OrganisationType.PrivateStateOrder
+            ? KindergartenEligibility.Private(application.Status, application.BirthDate, application.StopListedUntil, freePrivateSeatForAgeGroup: true, now)
+            : KindergartenEligibility.State(application.Status, application.StopListedUntil, application.OfferedUntil, seats: null, now);
+        if (unmet.Count > 0)
         {
-            TempData["Error"] = lang["Выбор детского сада недоступно: ребёнок не стоит в очереди.", "Балабақшаны таңдау қолжетімсіз: бала кезекте тұрған жоқ."];
+            TempData["Error"] = lang.Of(unmet[0]);
             return Redirect($"/applications/{id}");
-        }
-        if (type == OrganisationType.PrivateStateOrder)
-        {
-            // The picker itself is not shown to a child the rules exclude (the button is hidden too).
-            var unmet = PrivateKindergartenEligibility.UnmetConditions(application.Status, application.BirthDate,
-                application.StopListedUntil, freePrivateSeatForAgeGroup: true, timeProvider.GetUtcNow());
-            if (unmet.Count > 0)
-            {
-                TempData["Error"] = lang.Of(unmet[0]);
-                return Redirect($"/applications/{id}");
-            }
         }
         var organisations = await query.AvailableAsync(application.BirthYear, type, offered, filter, ct);
         var selected = org is null ? null : organisations.FirstOrDefault(o => o.Id == org);

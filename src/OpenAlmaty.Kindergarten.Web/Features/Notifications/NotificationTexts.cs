@@ -1,11 +1,12 @@
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Domain.Rules;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Notifications;
 
-/// The words of every notification, in Russian and Kazakh. Placeholders are filled in SQL by the
-/// outbox writer (the jobs write thousands at once): {registration}, {number}, {organisation},
-/// {until} (dd.MM.yyyy HH:mm, Almaty time).
+/// The words of every notification, in Russian and Kazakh. The outbox stores the templates and
+/// their values; the placeholders are filled here, in C#, when the message is sent:
+/// {registration}, {number}, {organisation}, {until} (dd.MM.yyyy HH:mm, Almaty time).
 public static class NotificationTexts
 {
     public sealed record Template(LocalizedText Subject, LocalizedText Body)
@@ -15,15 +16,23 @@ public static class NotificationTexts
         public string BodyText => $"{Body.Ru}\n\n{Body.Kk}";
     }
 
+    private static readonly string Days = PortalRules.ReferralValidWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly string Expiries = PortalRules.ExpiriesBeforeRemoval.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Fill(string template, string registration, string? number, string? organisation, DateTimeOffset? until) =>
+        template.Replace("{registration}", registration, StringComparison.Ordinal)
+            .Replace("{number}", number ?? "", StringComparison.Ordinal)
+            .Replace("{organisation}", organisation ?? "", StringComparison.Ordinal)
+            .Replace("{until}", until is { } u ? AlmatyTime.Format(u) : "", StringComparison.Ordinal);
+
     public static Template Of(NotificationKind kind) => kind switch
     {
         NotificationKind.ReferralIssued => new(
             new("Направлено уведомление: выдано направление № {number}", "Хабарлама жіберілді: № {number} жолдама берілді"),
             new("Заявление {registration}: выдано направление № {number} в «{organisation}». Направление действительно до {until}. " +
-                "Если в течение 5 рабочих дней ребёнок не прибудет в детский сад, направление будет автоматически аннулировано " +
-                "и ребёнок будет направлен в стоп-лист на срок 10 (десять) рабочих дней.",
+                RuleTexts.ReferralDeadline.Ru,
                 "{registration} өтініші: «{organisation}» ұйымына № {number} жолдама берілді. Жолдама {until} дейін жарамды. " +
-                "Бала 5 жұмыс күні ішінде балабақшаға келмесе, жолдама автоматты түрде жойылады және бала 10 (он) жұмыс күніне стоп-параққа енгізіледі.")),
+                RuleTexts.ReferralDeadline.Kk)),
         NotificationKind.ReferralReminder => new(
             new("Направлено уведомление: срок направления № {number} истекает", "Хабарлама жіберілді: № {number} жолдаманың мерзімі аяқталады"),
             new("Напоминание: направление № {number} в «{organisation}» действительно до {until}. Остался один рабочий день, " +
@@ -32,10 +41,10 @@ public static class NotificationTexts
                 "әйтпесе жолдама жойылады.")),
         NotificationKind.ReferralAnnulled => new(
             new("Направлено уведомление: направление № {number} аннулировано", "Хабарлама жіберілді: № {number} жолдама жойылды"),
-            new("Направление № {number} аннулировано: ребёнок не прибыл в детский сад в течение 5 рабочих дней. " +
+            new("Направление № {number} аннулировано: ребёнок не прибыл в детский сад в течение " + Days + " рабочих дней. " +
                 "Заявление {registration} возвращено в очередь на прежнее место и находится в стоп-листе до {until}; " +
                 "в это время получение направления заблокировано.",
-                "№ {number} жолдама жойылды: бала 5 жұмыс күні ішінде балабақшаға келмеді. {registration} өтініші кезектегі бұрынғы орнына " +
+                "№ {number} жолдама жойылды: бала " + Days + " жұмыс күні ішінде балабақшаға келмеді. {registration} өтініші кезектегі бұрынғы орнына " +
                 "қайтарылды және {until} дейін стоп-парақта; бұл уақытта жолдама алу бұғатталған.")),
         NotificationKind.StopListOver => new(
             new("Направлено уведомление: стоп-лист завершён", "Хабарлама жіберілді: стоп-парақ аяқталды"),
@@ -44,9 +53,9 @@ public static class NotificationTexts
                 "{registration} өтініші: стоп-парақ мерзімі {until} аяқталды. Мектепке дейінгі ұйымдарда бос орындар болса, жолдама алуға болады.")),
         NotificationKind.RemovedFromQueue => new(
             new("Направлено уведомление: ребёнок снят с очереди", "Хабарлама жіберілді: бала кезектен шығарылды"),
-            new("Направление № {number} аннулировано. Срок действия направления просрочен 2 раза: заявление {registration} " +
+            new("Направление № {number} аннулировано. Срок действия направления просрочен " + Expiries + " раза: заявление {registration} " +
                 "автоматически снято с очереди.",
-                "№ {number} жолдама жойылды. Жолдаманың мерзімі 2 рет өткізіп алынды: {registration} өтініші кезектен автоматты түрде шығарылды.")),
+                "№ {number} жолдама жойылды. Жолдаманың мерзімі " + Expiries + " рет өткізіп алынды: {registration} өтініші кезектен автоматты түрде шығарылды.")),
         NotificationKind.StateSeatOffered => new(
             new("Направлено уведомление: предложено место в государственном детском саду", "Хабарлама жіберілді: мемлекеттік балабақшадан орын ұсынылды"),
             new("Принято решение по заявлению {registration}: ребёнку предложено место в государственном детском саду. " +

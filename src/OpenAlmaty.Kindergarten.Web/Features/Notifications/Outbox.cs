@@ -12,11 +12,13 @@ public static class Outbox
     /// dedup_key, subject, body (templates, see <see cref="Parameters"/>), number, organisation,
     /// until_at, created_at. One row per recipient: the applicant's e-mail and phone and the
     /// application's additional ones. A row already written (same key, channel, recipient) is skipped.
+    /// The templates are stored as they are, with the values beside them: SendNotificationsJob
+    /// fills them in C# when it sends (NotificationTexts.Fill), and keeps the text it sent.
     public static string InsertSql(string source) => $"""
         insert into notifications (application_id, referral_id, kind, channel, recipient, dedup_key, subject, body,
-                                   created_at, attempts, next_attempt_at)
+                                   number, organisation, until_at, created_at, attempts, next_attempt_at)
         select s.application_id, s.referral_id, s.kind, rc.channel, rc.recipient, s.dedup_key,
-               {Fill("s.subject")}, {Fill("s.body")}, s.created_at, 0, s.created_at
+               s.subject, s.body, s.number, s.organisation, s.until_at, s.created_at, 0, s.created_at
         from ({source}) s
         join applications a on a.id = s.application_id
         join people p on p.id = a.applicant_id
@@ -26,10 +28,6 @@ public static class Outbox
             where coalesce(btrim(v.recipient), '') <> '') rc
         on conflict (dedup_key, channel, recipient) do nothing
         """;
-
-    /// dd.MM.yyyy HH:mm in Almaty time, computed without the server's tzdata (see AlmatyTime).
-    public static string AlmatyText(string column) =>
-        $"to_char({column} at time zone (case when {column} < timestamptz '2024-02-29 18:00:00+00' then interval '6 hours' else interval '5 hours' end), 'DD.MM.YYYY HH24:MI')";
 
     /// The subject and body templates of the kinds, as @subject_{n} and @body_{n}.
     public static IEnumerable<NpgsqlParameter> Parameters(params NotificationKind[] kinds) => kinds.SelectMany(k =>
@@ -77,8 +75,4 @@ public static class Outbox
         await using var command = Jobs.JobSql.Command(db, sql, parameters);
         await command.ExecuteNonQueryAsync(ct);
     }
-
-    private static string Fill(string template) =>
-        $"replace(replace(replace(replace({template}, '{{registration}}', a.registration_number), '{{number}}', coalesce(s.number, '')), " +
-        $"'{{organisation}}', coalesce(s.organisation, '')), '{{until}}', coalesce({AlmatyText("s.until_at")}, ''))";
 }

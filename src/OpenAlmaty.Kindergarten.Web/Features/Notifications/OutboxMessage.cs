@@ -36,8 +36,12 @@ public sealed class OutboxMessage
     public NotificationChannel Channel { get; private set; }
     public string Recipient { get; private set; } = "";
     public string DedupKey { get; private set; } = "";
+    /// The template until sent, then the text that was sent (NotificationTexts.Fill).
     public string Subject { get; private set; } = "";
     public string Body { get; private set; } = "";
+    public string? Number { get; private set; }
+    public string? Organisation { get; private set; }
+    public DateTimeOffset? UntilAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public int Attempts { get; private set; }
     public DateTimeOffset NextAttemptAt { get; private set; }
@@ -57,6 +61,8 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(m => m.DedupKey).HasMaxLength(100);
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.LastError).HasMaxLength(2000);
+        b.Property(m => m.Number).HasMaxLength(50);
+        b.Property(m => m.Organisation).HasMaxLength(500);
         b.HasIndex(m => new { m.DedupKey, m.Channel, m.Recipient }).IsUnique();
         // What the sender polls: unsent, not given up, due.
         b.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at is null and failed_at is null").HasDatabaseName("ix_notifications_due");

@@ -5,6 +5,7 @@ using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.People;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
+using OpenAlmaty.Kindergarten.Domain.Rules;
 using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Documents;
 using OpenAlmaty.Kindergarten.Web.Features.Calendar;
@@ -30,11 +31,8 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Referrals;
 /// (the portal), the transaction asks the trigger to stay silent and the cache is told after
 /// COMMIT (decision 0005: NOTIFY's commit lock would otherwise be held with the seat row).
 public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars, ReferralDocuments documents,
-    ILogger<ReferralIssuer> log, Features.Applications.QueueOrderCache? queue = null)
+    Jobs.IAfterCommit afterCommit, ILogger<ReferralIssuer> log, Features.Applications.QueueOrderCache? queue = null)
 {
-    /// Working days a referral is valid after the day of issue (the day itself does not count).
-    public const int ValidWorkingDays = 5;
-
     public static readonly LocalizedText SeatTaken = new(
         "Пока вы выбирали, последнее свободное место в этой организации заняли. Выберите другую организацию из списка.",
         "Сіз таңдап жатқанда бұл ұйымдағы соңғы бос орын бос емес болып қалды. Тізімнен басқа ұйымды таңдаңыз.");
@@ -57,6 +55,9 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
         }
         var referral = issued.Referral;
         queue?.Changed(referral.BirthYear);
+        // After COMMIT: the notification is delivered and the PDF made sure of by jobs.
+        afterCommit.NotificationsWritten();
+        afterCommit.ReferralIssued(referral.Id);
         try
         {
             // With what the transaction already read: nothing is loaded again for the PDF.
@@ -122,7 +123,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
             await CheckKindOfSeatAsync(application, organisation, now, ct);
 
             var calendar = await calendars.GetAsync(ct);
-            var validUntil = calendar.EndOfNthWorkingDayAfter(now, ValidWorkingDays);
+            var validUntil = PortalRules.ReferralValidUntil(calendar, now);
             var number = await NextReferralNumberAsync(now, ct);
             // The domain checks the application's status and stop-list before anything is written.
             var referral = application.IssueReferral(organisation, number, ReferralNumbers.NewVerificationCode(), now, validUntil, actor, signedXml);
@@ -149,23 +150,24 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
     }
 
     /// A private seat needs the private-kindergarten conditions; a state seat inside its priority
-    /// window is open only to the children it was offered to.
+    /// window is open only to the children it was offered to (KindergartenEligibility, as on the page).
     private async Task CheckKindOfSeatAsync(Application application, PreschoolOrganisation organisation, DateTimeOffset now, CancellationToken ct)
     {
         if (organisation.Type == OrganisationType.PrivateStateOrder)
         {
-            var unmet = PrivateKindergartenEligibility.UnmetConditions(application.Status, application.Child!.BirthDate,
+            var unmet = KindergartenEligibility.Private(application.Status, application.Child!.BirthDate,
                 application.StopListedUntil, freePrivateSeatForAgeGroup: true, now);
             if (unmet.Count > 0) throw new DomainException("referral.not-eligible", unmet[0]);
             return;
         }
         var seat = await db.Seats.AsNoTracking()
             .SingleOrDefaultAsync(s => s.OrganisationId == organisation.Id && s.BirthYear == application.BirthYear, ct);
-        var offered = StateSeatOffer.IsHeld(application.Status, application.OfferedUntil, now);
-        if (seat is null || !seat.IsOpenTo(offered, now))
-            throw new DomainException("seat.priority", new(
-                "Места в этой организации сейчас предложены первым детям очереди; они станут доступны всем после окончания срока приоритетного выбора.",
-                "Бұл ұйымдағы орындар қазір кезектегі алғашқы балаларға ұсынылған; басым таңдау мерзімі аяқталғаннан кейін барлығына қолжетімді болады."));
+        // Status and stop-list are the domain's IssueReferral's to refuse; here, the seat's window.
+        var inWindow = seat?.PriorityUntil is { } until && Deadline.IsOpen(until, now);
+        var free = seat is { FreeSeats: > 0 };
+        var seats = new StateSeats(OpenToAll: free && !inWindow, InWindow: free && inWindow);
+        var offered = KindergartenEligibility.IsOffered(application.Status, application.OfferedUntil, now);
+        if (KindergartenEligibility.StateSeat(seats, offered) is { } why) throw new DomainException("seat.priority", why);
     }
 
     private async Task<string> NextReferralNumberAsync(DateTimeOffset now, CancellationToken ct)

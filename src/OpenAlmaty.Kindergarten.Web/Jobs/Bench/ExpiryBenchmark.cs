@@ -73,11 +73,11 @@ public static class ExpiryBenchmark
                 insert into applications (registration_number, child_id, applicant_id, created_at, queued_at, privilege, priority_group,
                     birth_year, preferred_language, status, status_changed_at, expired_referral_count)
                 select 'UO.B.' || @org || '.' || rn, child_id, parent_id, @issued, @issued - interval '1 year' + rn * interval '1 second',
-                    0, 2, 2021, 2, 3, @issued, (rn % 2)::int
+                    0, 2, 2021, 2, @s_referred, @issued, (rn % 2)::int
                 from pc
                 returning id)
             insert into referrals (number, application_id, organisation_id, birth_year, issued_at, valid_until, status, verification_code)
-            select 'B.' || a.id, a.id, @org, 2021, @issued, @due, 1, 'B' || a.id from a;
+            select 'B.' || a.id, a.id, @org, 2021, @issued, @due, @r_active, 'B' || a.id from a;
             analyze people; analyze children; analyze applications; analyze referrals; analyze seats;
             """, connection) { CommandTimeout = 600 };
         command.Parameters.AddWithValue("org", organisationId);
@@ -85,6 +85,7 @@ public static class ExpiryBenchmark
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("issued", now.AddDays(-10));
         command.Parameters.AddWithValue("due", now.AddMinutes(-1));
+        command.Parameters.AddRange(Data.StatusSql.Parameters().ToArray());
         await command.ExecuteNonQueryAsync();
     }
 
@@ -94,15 +95,16 @@ public static class ExpiryBenchmark
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             select
-              (select count(*) from referrals where organisation_id = @org and status = 3),
-              (select count(*) from referrals where organisation_id = @org and status = 1),
+              (select count(*) from referrals where organisation_id = @org and status = @r_annulled),
+              (select count(*) from referrals where organisation_id = @org and status = @r_active),
               (select free_seats from seats where organisation_id = @org and birth_year = 2021),
-              (select count(*) from applications a join referrals r on r.application_id = a.id where r.organisation_id = @org and a.status = 1),
-              (select count(*) from applications a join referrals r on r.application_id = a.id where r.organisation_id = @org and a.status = 5),
+              (select count(*) from applications a join referrals r on r.application_id = a.id where r.organisation_id = @org and a.status = @s_queued),
+              (select count(*) from applications a join referrals r on r.application_id = a.id where r.organisation_id = @org and a.status = @s_removed),
               (select count(*) from application_events e join referrals r on r.application_id = e.application_id where r.organisation_id = @org),
               (select count(*) from notifications n join referrals r on r.id = n.referral_id where r.organisation_id = @org)
             """, connection);
         command.Parameters.AddWithValue("org", organisationId);
+        command.Parameters.AddRange(Data.StatusSql.Parameters().ToArray());
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         long[] got = [.. Enumerable.Range(0, 7).Select(i => Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))];

@@ -9,7 +9,8 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Applications;
 
 /// The education staff's actions on an application, each with a stated reason, each in the
 /// application's history under the staff member's name and in the audit log, in one transaction.
-public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog audit, TimeProvider clock)
+public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog audit, TimeProvider clock, Seats.StateSeatOffers offers,
+    Jobs.IAfterCommit afterCommit)
 {
     public static readonly IReadOnlyDictionary<string, LocalizedText> Kinds = new Dictionary<string, LocalizedText>
     {
@@ -47,6 +48,9 @@ public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog aud
                         var referral = await ActiveReferralAsync(applicationId, ct);
                         application.CancelReferral(referral, now, actor, text);
                         await db.ReturnSeatAsync(referral.OrganisationId, referral.BirthYear, now, actor, ct);
+                        await db.SaveChangesAsync(ct);
+                        // A state seat that comes back goes to the next children in the queue (issue 11, defect 3).
+                        await offers.OfferReturnedSeatAsync(referral.OrganisationId, referral.BirthYear, now, ct);
                         audit.Add(AuditLog.Actions.CancelReferral, applicationId, $"{referral.Number}: {text}");
                         break;
                     case "lift-stop-list":
@@ -68,6 +72,7 @@ public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog aud
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             });
+            if (kind == "cancel-referral") afterCommit.NotificationsWritten();
         }
         catch
         {

@@ -41,7 +41,7 @@ public sealed class QueueListQuery(AppDbContext db)
                 count(*) filter (where a.priority_group = 0) over () as o,
                 count(*) filter (where a.priority_group = 1) over () as f,
                 count(*) filter (where a.priority_group = 2) over () as g
-              from applications a where a.status in (1, 2) and a.birth_year = {year}
+              from applications a where app_status_in_queue(a.status) and a.birth_year = {year}
             ), p as (
               select id, case priority_group when 0 then r when 1 then o + r + least(g, 3 * (r - 1))
                 else o + r + least(f, (r - 1) / 3 + 1) end as pos

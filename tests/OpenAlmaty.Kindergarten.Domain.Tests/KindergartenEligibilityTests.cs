@@ -3,7 +3,7 @@ using OpenAlmaty.Kindergarten.Domain.Common;
 
 namespace OpenAlmaty.Kindergarten.Domain.Tests;
 
-public sealed class PrivateKindergartenEligibilityTests
+public sealed class KindergartenEligibilityTests
 {
     /// Wednesday 25 November 2026, 15:00 in Almaty.
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
@@ -14,7 +14,7 @@ public sealed class PrivateKindergartenEligibilityTests
     [InlineData(ApplicationStatus.Notified)]
     public void UnmetConditions_AllHold_IsEmpty(ApplicationStatus status)
     {
-        var unmet = PrivateKindergartenEligibility.UnmetConditions(status, ThreeAndAHalf, null, true, Now);
+        var unmet = KindergartenEligibility.Private(status, ThreeAndAHalf, null, true, Now);
 
         Assert.Empty(unmet);
     }
@@ -25,7 +25,7 @@ public sealed class PrivateKindergartenEligibilityTests
     [InlineData(ApplicationStatus.Removed, "Снят с очереди")]
     public void UnmetConditions_NotInQueue_SaysSoWithTheStatus(ApplicationStatus status, string statusRu)
     {
-        var unmet = PrivateKindergartenEligibility.UnmetConditions(status, ThreeAndAHalf, null, true, Now);
+        var unmet = KindergartenEligibility.Private(status, ThreeAndAHalf, null, true, Now);
 
         var only = Assert.Single(unmet);
         Assert.Contains("не стоит в очереди", only.Ru);
@@ -35,7 +35,7 @@ public sealed class PrivateKindergartenEligibilityTests
     [Fact]
     public void UnmetConditions_UnderThree_SaysFromWhichDate()
     {
-        var unmet = PrivateKindergartenEligibility.UnmetConditions(ApplicationStatus.Queued, new DateOnly(2024, 5, 10), null, true, Now);
+        var unmet = KindergartenEligibility.Private(ApplicationStatus.Queued, new DateOnly(2024, 5, 10), null, true, Now);
 
         var only = Assert.Single(unmet);
         Assert.Contains("нет 3 лет", only.Ru);
@@ -48,7 +48,7 @@ public sealed class PrivateKindergartenEligibilityTests
     {
         var until = new DateTimeOffset(2026, 12, 8, 18, 59, 59, TimeSpan.Zero);
 
-        var unmet = PrivateKindergartenEligibility.UnmetConditions(ApplicationStatus.Queued, ThreeAndAHalf, until, true, Now);
+        var unmet = KindergartenEligibility.Private(ApplicationStatus.Queued, ThreeAndAHalf, until, true, Now);
 
         var only = Assert.Single(unmet);
         Assert.Contains("стоп-листе до 08.12.2026 23:59", only.Ru);
@@ -57,7 +57,7 @@ public sealed class PrivateKindergartenEligibilityTests
     [Fact]
     public void UnmetConditions_StopListEnded_IsNotAmongThem()
     {
-        var unmet = PrivateKindergartenEligibility.UnmetConditions(ApplicationStatus.Queued, ThreeAndAHalf, Now.AddSeconds(-1), true, Now);
+        var unmet = KindergartenEligibility.Private(ApplicationStatus.Queued, ThreeAndAHalf, Now.AddSeconds(-1), true, Now);
 
         Assert.Empty(unmet);
     }
@@ -65,7 +65,7 @@ public sealed class PrivateKindergartenEligibilityTests
     [Fact]
     public void UnmetConditions_StopListEndsThisVerySecond_StillBlocks()
     {
-        var unmet = PrivateKindergartenEligibility.UnmetConditions(ApplicationStatus.Queued, ThreeAndAHalf, Now, true, Now);
+        var unmet = KindergartenEligibility.Private(ApplicationStatus.Queued, ThreeAndAHalf, Now, true, Now);
 
         Assert.Single(unmet);
     }
@@ -73,7 +73,7 @@ public sealed class PrivateKindergartenEligibilityTests
     [Fact]
     public void UnmetConditions_NoFreeSeats_SaysNoSeatsForTheAgeGroup()
     {
-        var unmet = PrivateKindergartenEligibility.UnmetConditions(ApplicationStatus.Queued, ThreeAndAHalf, null, false, Now);
+        var unmet = KindergartenEligibility.Private(ApplicationStatus.Queued, ThreeAndAHalf, null, false, Now);
 
         var only = Assert.Single(unmet);
         Assert.Contains("нет свободных мест", only.Ru);
@@ -82,7 +82,7 @@ public sealed class PrivateKindergartenEligibilityTests
     [Fact]
     public void UnmetConditions_NoneHold_ListsAllFourInBothLanguages()
     {
-        var unmet = PrivateKindergartenEligibility.UnmetConditions(ApplicationStatus.Removed, new DateOnly(2025, 1, 1),
+        var unmet = KindergartenEligibility.Private(ApplicationStatus.Removed, new DateOnly(2025, 1, 1),
             Now.AddDays(3), false, Now);
 
         Assert.Equal(4, unmet.Count);
@@ -99,7 +99,7 @@ public sealed class PrivateKindergartenEligibilityTests
         var now = new DateTimeOffset(2026, 11, 24, 19, 30, 0, TimeSpan.Zero);
         Assert.Equal(new DateOnly(2026, 11, 25), AlmatyTime.Today(now));
 
-        var unmet = PrivateKindergartenEligibility.UnmetConditions(ApplicationStatus.Queued, new DateOnly(2023, 11, 25), null, true, now);
+        var unmet = KindergartenEligibility.Private(ApplicationStatus.Queued, new DateOnly(2023, 11, 25), null, true, now);
 
         Assert.Empty(unmet);
     }
@@ -110,7 +110,7 @@ public sealed class PrivateKindergartenEligibilityTests
         // 18:30 UTC on 24 November is 23:30 on 24 November in Almaty.
         var now = new DateTimeOffset(2026, 11, 24, 18, 30, 0, TimeSpan.Zero);
 
-        var unmet = PrivateKindergartenEligibility.UnmetConditions(ApplicationStatus.Queued, new DateOnly(2023, 11, 25), null, true, now);
+        var unmet = KindergartenEligibility.Private(ApplicationStatus.Queued, new DateOnly(2023, 11, 25), null, true, now);
 
         var only = Assert.Single(unmet);
         Assert.Contains("25.11.2026", only.Ru);

@@ -1,0 +1,72 @@
+using OpenAlmaty.Kindergarten.Domain.Common;
+using static OpenAlmaty.Kindergarten.Domain.Rules.PortalRules;
+
+namespace OpenAlmaty.Kindergarten.Domain.Rules;
+
+/// The words of the rules, in Russian and Kazakh, once: the picker's warnings, the application
+/// page, the referral PDF, the notifications and the history all say the same thing. The numbers
+/// come from <see cref="PortalRules"/>; the Russian keeps the instruction's wording.
+public static class RuleTexts
+{
+    public static readonly LocalizedText PrivateChoiceLeavesQueue = new(
+        "Внимание! При выборе частного детского сада по государственному образовательному заказу Вы снимаетесь с очереди.",
+        "Назар аударыңыз! Мемлекеттік білім беру тапсырысы бойынша жеке балабақшаны таңдаған кезде Сіз кезектен шығасыз.");
+
+    public static readonly LocalizedText CheckLanguageAndPlace = new(
+        "Просим обратить внимание на язык обучения и местонахождение выбранной дошкольной организации",
+        "Таңдалған мектепке дейінгі ұйымның оқыту тіліне және орналасқан жеріне назар аударыңыз");
+
+    /// The 5-day deadline and the 10-day stop-list, as the instruction says it.
+    public static readonly LocalizedText ReferralDeadline = new(
+        $"Просим обратить внимание, если заявитель в течении {ReferralValidWorkingDays}-ти рабочих дней после получения направления " +
+        $"не прибудет в детский сад, направление будет автоматически аннулировано и ребенок будет направлен в стоп-лист " +
+        $"на срок {StopListWorkingDays} ({NumberWords.Ru(StopListWorkingDays)}) рабочих дней.",
+        $"Назар аударыңыз: егер өтініш беруші жолдаманы алғаннан кейін {ReferralValidWorkingDays} ({NumberWords.Kk(ReferralValidWorkingDays)}) " +
+        $"жұмыс күні ішінде балабақшаға келмесе, жолдама автоматты түрде жойылады және бала {StopListWorkingDays} " +
+        $"({NumberWords.Kk(StopListWorkingDays)}) жұмыс күні мерзімге стоп-параққа енгізіледі.");
+
+    public static readonly LocalizedText StopListBlocks = new(
+        "На время нахождения заявления в стоп-листе возможность получения направления будет заблокирована.",
+        "Өтініш стоп-парақта тұрған уақытта жолдама алу мүмкіндігі бұғатталады.");
+
+    public static readonly LocalizedText ExpiriesRemove = new(
+        $"Если заявитель просрочит срок действия выданного направления {ExpiriesBeforeRemoval} раза, то ребенок будет автоматически снят с очереди",
+        $"Егер өтініш беруші берілген жолдаманың жарамдылық мерзімін {ExpiriesBeforeRemoval} рет өткізіп алса, бала кезектен автоматты түрде шығарылады.");
+
+    public static readonly LocalizedText PrivateMinimumAge = new(
+        $"Возраст ребенка — {PrivateMinimumAgeYears} года и старше", $"Баланың жасы — {PrivateMinimumAgeYears} жас және одан үлкен");
+
+    public static readonly LocalizedText StateSeatWindow = new(
+        $"Места в государственном детском саду сначала предлагаются первым детям очереди этого года рождения на {StateSeatWindowWorkingDays} рабочих дня, затем открываются всем. " +
+        "Место, которое вернулось (направление аннулировано или отменено), так же предлагается следующим детям очереди.",
+        $"Мемлекеттік балабақшадағы орындар алдымен осы туған жылдағы кезектің алғашқы балаларына {StateSeatWindowWorkingDays} жұмыс күніне ұсынылады, содан кейін барлығына ашылады. " +
+        "Қайтарылған орын (жолдама жойылған не күші жойылған) да кезектегі келесі балаларға осылай ұсынылады.");
+
+    /// The history's words (the history is kept in Russian, as the city's registers are).
+    public static class History
+    {
+        public static readonly string NotUsedInTime = $"Направление не использовано в течение {ReferralValidWorkingDays} рабочих дней";
+        public const string StopListReason = "Направление не использовано в срок";
+
+        public static string Annulled(string number) =>
+            $"Направление № {number} аннулировано: ребёнок не прибыл в течение {ReferralValidWorkingDays} рабочих дней";
+
+        public static readonly string RemovedAfterExpiries =
+            $"Срок действия направления просрочен {ExpiriesBeforeRemoval} раза: ребёнок автоматически снят с очереди";
+
+        public static string BackInQueue(DateTimeOffset stopListUntil) =>
+            $"Возвращено в очередь на прежнее место; в стоп-листе до {AlmatyTime.Format(stopListUntil)}";
+
+        public const string OfferEnded = "Срок приоритетного выбора истёк";
+    }
+}
+
+/// The numbers the rules' texts spell out in words ("10 (десять)").
+public static class NumberWords
+{
+    private static readonly string[] RuWords = ["ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять"];
+    private static readonly string[] KkWords = ["нөл", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он"];
+
+    public static string Ru(int n) => n >= 0 && n < RuWords.Length ? RuWords[n] : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string Kk(int n) => n >= 0 && n < KkWords.Length ? KkWords[n] : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
