@@ -13,7 +13,16 @@ public sealed class PortalFactory(TestDatabase database) : WebApplicationFactory
 
     public TestDatabase Database { get; } = database;
 
-    public Dictionary<string, string?> Settings { get; } = [];
+    /// The relaxations a test host relies on, each set explicitly (they are off unless set, and
+    /// refused in Production): the demo keys' CA, NCA's test IINs, the in-page key-file signer,
+    /// cookies over plain http.
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Eds:TrustDevelopmentCa"] = "true",
+        ["Eds:AllowTestIins"] = "true",
+        ["Eds:AllowKeyFileSigning"] = "true",
+        ["Auth:AllowInsecureCookies"] = "true",
+    };
 
     /// Extra test services, registered after the portal's own (e.g. a SQL command counter).
     public Action<IServiceCollection>? TestServices { get; set; }
