@@ -36,6 +36,8 @@ public static class DataProtectionCertificate
             try { File.Move(temp, path, overwrite: false); }
             catch (IOException) { File.Delete(temp); }
         }
+        // Production with a missing file: StartupChecks stops the start with its line.
+        if (!File.Exists(path)) return null;
         return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.Exportable);
     }
 

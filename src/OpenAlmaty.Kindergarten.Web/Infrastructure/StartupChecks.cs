@@ -30,6 +30,8 @@ public sealed class StartupChecks(IConfiguration config, IHostEnvironment enviro
         if (config.GetValue("Auth:AllowInsecureCookies", false)) yield return "Auth:AllowInsecureCookies is set: cookies travel over HTTPS only in Production.";
         if (string.IsNullOrWhiteSpace(config["DataProtection:CertificateFile"]))
             yield return "DataProtection:CertificateFile is not set: the cookie keys must be encrypted at rest with a certificate in Production.";
+        else if (!File.Exists(config["DataProtection:CertificateFile"]))
+            yield return $"DataProtection:CertificateFile names no file ({config["DataProtection:CertificateFile"]}).";
         if (eds.TrustAnchors.Count == 0) yield return "Eds:TrustAnchors is empty: pin NCA RK's CA certificates.";
     }
 }

@@ -41,12 +41,21 @@ public sealed class FailClosedTrustTests(EdsKeysFixture keys) : IClassFixture<Ed
 
         var refused = Assert.ThrowsAny<Exception>(() => production.CreateClient());
 
-        var lines = refused.Message.Split('\n');
+        var lines = Causes(refused).OfType<Microsoft.Extensions.Options.OptionsValidationException>().First().Failures.ToList();
         Assert.Contains(lines, l => l.Contains("Eds:TrustDevelopmentCa", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Eds:AllowTestIins", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Eds:AllowKeyFileSigning", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Auth:AllowInsecureCookies", StringComparison.Ordinal));
         await Task.CompletedTask;
+    }
+
+    private static IEnumerable<Exception> Causes(Exception e)
+    {
+        for (Exception? c = e; c is not null; c = c.InnerException)
+        {
+            yield return c;
+            if (c is AggregateException a) foreach (var inner in a.InnerExceptions.SelectMany(Causes)) yield return inner;
+        }
     }
 
     [Fact]

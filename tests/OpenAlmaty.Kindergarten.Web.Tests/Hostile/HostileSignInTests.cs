@@ -35,7 +35,7 @@ public sealed class HostileSignInTests(EdsKeysFixture keys) : IClassFixture<EdsK
         await using var portal = Portal();
         var client = portal.CreateClient(NoRedirects);
         var form = await LoginForm.OpenAsync(client);
-        var bomb = HostileXmlTests.NamespaceBomb(NcaXmlSigner.Sign(form.Xml, keys.AuthKey(DemoUsers.Parent1)), 20_000);
+        var bomb = HostileXmlTests.NamespaceBomb(NcaXmlSigner.Sign(form.Xml, keys.AuthKey(DemoUsers.Parent1)), 2_000);
 
         var response = await form.PostAsync(client, bomb);
 

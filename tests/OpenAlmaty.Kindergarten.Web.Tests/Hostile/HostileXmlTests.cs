@@ -26,9 +26,15 @@ public sealed class HostileXmlTests(XmlSignatureRejectionTests.Keys keys) : ICla
         signedXml.Replace("<nonce>", string.Concat(Enumerable.Repeat("<a>", depth)) + "<nonce>", StringComparison.Ordinal)
             .Replace("</nonce>", "</nonce>" + string.Concat(Enumerable.Repeat("</a>", depth)), StringComparison.Ordinal);
 
+    /// The smallest bomb (0.5 MB) is refused on its length alone.
     [Fact]
     public void Verify_TwentyThousandNamespaceDeclarations_RefusedByPreScan() =>
-        Assert.Equal("xml.too-complex", Rejected(NamespaceBomb(NcaXmlSigner.SignLogin(keys.Authentication), 20_000)));
+        Assert.Equal("xml.too-large", Rejected(NamespaceBomb(NcaXmlSigner.SignLogin(keys.Authentication), 20_000)));
+
+    /// Under the length bound, the count of namespace declarations refuses it.
+    [Fact]
+    public void Verify_TwoThousandNamespaceDeclarations_RefusedByPreScan() =>
+        Assert.Equal("xml.too-complex", Rejected(NamespaceBomb(NcaXmlSigner.SignLogin(keys.Authentication), 2_000)));
 
     [Fact]
     public void Verify_HundredLevelsDeep_RefusedByPreScan() =>

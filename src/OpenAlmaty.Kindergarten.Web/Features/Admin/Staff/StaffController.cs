@@ -33,6 +33,8 @@ public sealed class StaffController(AppDbContext db, AuditLog audit, TimeProvide
     public async Task<IActionResult> Grant(StaffGrantForm form, CancellationToken ct)
     {
         if (!Iin.TryParse(form.Iin, out var iin, out var error)) return await PageAsync(form, lang.Of(error), ct);
+        if (!Shared.PlainText.IsClean(form.FullName)) return await PageAsync(form, lang.Of(Shared.PlainText.Refused), ct);
+        form = form with { FullName = Shared.PlainText.Normalize(form.FullName) };
         var name = await db.People.Where(p => p.Iin == iin.Value)
             .Select(p => p.LastName + " " + p.FirstName + (p.MiddleName == null ? "" : " " + p.MiddleName)).FirstOrDefaultAsync(ct)
             ?? form.FullName?.Trim();
