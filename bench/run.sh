@@ -54,6 +54,7 @@ start_portal() { # port log [hangfire server: true|false]
   # JIT's code then has names in /tmp/perf-PID.map); the measured runs leave both at their defaults.
   (cd "$web_dir" && exec env ASPNETCORE_ENVIRONMENT=Testing ConnectionStrings__Default="$db" Database__Migrate=true \
     Hangfire__Server="${3:-false}" Notifications__OutboxFolder="$work/outbox" DemoData__Seed=false DemoData__KeysFolder="$work/keys" SignIn__AttemptsPerMinute=1000000 \
+    Eds__TrustDevelopmentCa=true Auth__AllowInsecureCookies=true DataProtection__CertificateFile="$work/data-protection.pfx" Verify__RequestsPerMinute=1000000 \
     Bench__Enabled=true dotnet "$web_dll" --urls "http://127.0.0.1:$1" > "$2" 2>&1) &
   pids+=($!)
   for _ in $(seq 1 90); do

@@ -9,6 +9,9 @@ if (args is ["ca", var folder])
     TestCa.LoadOrCreate(folder).Dispose();
     return 0;
 }
+// `refusals PORTAL KEYS [N]`: the cost of refusing hostile sign-in documents (bench/results.md).
+if (args is ["refusals", var refusalsPortal, var refusalsKeys, ..] )
+    return await Refusals.RunAsync(refusalsPortal, refusalsKeys, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20);
 var o = BenchOptions.Parse(args);
 ThreadPool.SetMinThreads(128, 128);
 await using var db = NpgsqlDataSource.Create(o.Db);

@@ -125,6 +125,11 @@ public sealed class ArrivalJourneyTests : IAsyncLifetime
             builder.UseSetting("Database:Migrate", "false");
             builder.UseSetting("DemoData:KeysFolder", keysFolder);
             builder.UseSetting("Eds:TrustAnchors:0", Path.Combine(keysFolder, DemoKeys.CaFile));
+            // The relaxations the journeys rely on, set explicitly (off unless set): the in-page
+            // key-file signer, the demo CA (NCALayer is asked for any chain), plain-http cookies.
+            builder.UseSetting("Eds:AllowKeyFileSigning", "true");
+            builder.UseSetting("Eds:TrustDevelopmentCa", "true");
+            builder.UseSetting("Auth:AllowInsecureCookies", "true");
         }
     }
 }

@@ -42,6 +42,18 @@ public sealed class PreschoolOrganisation
     public double? Longitude { get; private set; }
     public bool IsActive { get; private set; }
 
+    /// The organisation's BIN: an employee certificate carrying it signs staff in for this
+    /// organisation (Kazakh staff usually sign with their employer's key).
+    public string? Bin { get; private set; }
+
+    public void SetBin(string? bin)
+    {
+        var value = string.IsNullOrWhiteSpace(bin) ? null : bin.Trim();
+        if (value is not null && (value.Length != 12 || !value.All(char.IsAsciiDigit)))
+            throw new DomainException("organisation.bin", new("БИН — это 12 цифр.", "БСН — 12 цифр."));
+        Bin = value;
+    }
+
     public string Name(string? language) => language == "kk" ? NameKk : NameRu;
 
     public void Update(string nameRu, string nameKk, InstructionLanguage language, District district,

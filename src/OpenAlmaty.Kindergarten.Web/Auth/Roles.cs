@@ -45,6 +45,7 @@ public static class Policies
 public static class AuthSetup
 {
     public const string IinClaim = "iin";
+    public const string SessionClaim = "sid";
     public const string PersonIdClaim = "person_id";
 
     public static IServiceCollection AddPortalAuth(this IServiceCollection services, IConfiguration config)
@@ -55,8 +56,10 @@ public static class AuthSetup
                 o.Cookie.Name = "oa.session";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = config.GetValue("Auth:RequireHttps", false)
-                    ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                // Secure unless Auth:AllowInsecureCookies is set (plain-http development and test
+                // hosts); the start-up checks refuse that setting in Production.
+                o.Cookie.SecurePolicy = config.GetValue("Auth:AllowInsecureCookies", false)
+                    ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 o.LoginPath = "/login";
                 o.AccessDeniedPath = "/denied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(2);
@@ -67,7 +70,11 @@ public static class AuthSetup
                     return Task.CompletedTask;
                 };
                 o.SlidingExpiration = true;
+                // The cookie names a server-side session; roles come from the database (Sessions).
+                o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
             });
+        services.AddSingleton<SessionCache>();
+        services.AddScoped<Sessions>();
         services.AddAuthorization(o =>
         {
             foreach (var (name, roles) in Policies.Table) o.AddPolicy(name, p => p.RequireRole(roles));

@@ -44,7 +44,10 @@ public static class PortalServices
             .UseSnakeCaseNamingConvention());
         services.AddDataProtection()
             .SetApplicationName("OpenAlmaty.Kindergarten")
-            .PersistKeysToDbContext<AppDbContext>();
+            .PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeys(config, builder.Environment);
+        StartupChecks.AddStartupChecks(services);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         if (config.GetValue("Hangfire:Enabled", true))
         {
@@ -73,8 +76,10 @@ public static class PortalServices
 
     public static WebApplication UsePortal(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
-            app.UseExceptionHandler("/error");
+        // Every failure, a POST's too, shows the /error page in the person's language; only
+        // development shows the exception.
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
+        if (app.Environment.IsProduction()) app.UseHsts();
         app.UseSecurityHeaders();
         // A bare 403/404 gets a page in the person's language (Features/Home: /status/{code}).
         app.UseStatusCodePagesWithReExecute("/status/{0}");

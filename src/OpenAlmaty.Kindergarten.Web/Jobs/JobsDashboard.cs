@@ -25,7 +25,14 @@ public static class JobsDashboard
             dashboard ??= new AspNetCoreDashboardMiddleware(
                 notFound => { notFound.Response.StatusCode = StatusCodes.Status404NotFound; return Task.CompletedTask; },
                 context.RequestServices.GetRequiredService<JobStorage>(),
-                new DashboardOptions { Authorization = [new AdministratorsOnly()], DashboardTitle = "Задания портала", AppPath = "/admin" },
+                new DashboardOptions
+                {
+                    Authorization = [new AdministratorsOnly()], DashboardTitle = "Задания портала", AppPath = "/admin",
+                    // Read-only: the dashboard's own buttons post without the portal's anti-forgery
+                    // token and failed (issue 17); a job is run again by its schedule or by a
+                    // redeploy, not from a page an attacker could make an administrator's browser post.
+                    IsReadOnlyFunc = _ => true,
+                },
                 DashboardRoutes.Routes);
             return dashboard.Invoke(context);
         }));

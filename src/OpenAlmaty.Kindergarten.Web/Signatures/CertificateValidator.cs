@@ -5,7 +5,9 @@ using OpenAlmaty.Kindergarten.Domain.People;
 namespace OpenAlmaty.Kindergarten.Web.Signatures;
 
 /// Checks a signer's certificate for a purpose at a moment: issued by a pinned anchor, valid,
-/// the right kind of key, an IIN, not revoked. Throws <see cref="SignatureRejectedException"/>.
+/// not a CA, the right kind of key, exactly one IIN, not revoked. Throws
+/// <see cref="SignatureRejectedException"/>. <see cref="Check"/> is the cheap, offline part that
+/// runs before any canonicalisation; <see cref="Complete"/> adds the revocation look-up.
 public sealed class CertificateValidator(
     TrustAnchors anchors,
     IRevocationChecker revocation,
@@ -15,19 +17,30 @@ public sealed class CertificateValidator(
     private const string ClientAuth = "1.3.6.1.5.5.7.3.2";
     private const string EmailProtection = "1.3.6.1.5.5.7.3.4";
 
-    public SignerInfo Validate(X509Certificate2 certificate, string algorithm, KeyPurpose purpose, DateTimeOffset at)
+    public sealed record Checked(X509Certificate2 Certificate, X509Certificate2 Issuer, NcaSubject Subject, string Iin);
+
+    public SignerInfo Validate(X509Certificate2 certificate, string algorithm, KeyPurpose purpose, DateTimeOffset at) =>
+        Complete(Check(certificate, purpose, at), algorithm, at);
+
+    public Checked Check(X509Certificate2 certificate, KeyPurpose purpose, DateTimeOffset at)
     {
         var issuer = anchors.IssuerOf(certificate) ?? throw SignatureRejections.Untrusted();
         var moment = at.UtcDateTime;
         if (moment > certificate.NotAfter.ToUniversalTime()) throw SignatureRejections.Expired(certificate.NotAfter.ToUniversalTime());
         if (moment < certificate.NotBefore.ToUniversalTime()) throw SignatureRejections.NotYetValid(certificate.NotBefore.ToUniversalTime());
         if (moment > issuer.NotAfter.ToUniversalTime() || moment < issuer.NotBefore.ToUniversalTime()) throw SignatureRejections.AnchorExpired();
+        // A CA's certificate is not a person's key, whatever its key usage says.
+        if (certificate.Extensions.OfType<X509BasicConstraintsExtension>().Any(b => b.CertificateAuthority)) throw PolicyRejections.CaAsSigner();
         CheckPurpose(certificate, purpose);
         var subject = NcaSubject.Read(certificate);
-        var iin = CheckIin(subject.Iin);
-        var revocationCheck = revocation.Check(certificate, issuer, at);
-        return new SignerInfo(iin, subject.Bin, subject.CommonName, subject.Surname, subject.GivenName,
-            subject.Patronymic, algorithm, certificate, revocationCheck);
+        return new Checked(certificate, issuer, subject, CheckIin(subject.Iin));
+    }
+
+    public SignerInfo Complete(Checked c, string algorithm, DateTimeOffset at)
+    {
+        var revocationCheck = revocation.Check(c.Certificate, c.Issuer, at);
+        var s = c.Subject;
+        return new SignerInfo(c.Iin, s.Bin, s.CommonName, s.Surname, s.GivenName, s.Patronymic, algorithm, c.Certificate, revocationCheck);
     }
 
     /// NCA tells key kinds apart by key usage and EKU: authentication keys have digitalSignature
@@ -35,9 +48,7 @@ public sealed class CertificateValidator(
     internal static void CheckPurpose(X509Certificate2 certificate, KeyPurpose purpose)
     {
         var usage = certificate.Extensions.OfType<X509KeyUsageExtension>().SingleOrDefault()?.KeyUsages ?? X509KeyUsageFlags.None;
-        var purposes = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>()
-            .SelectMany(e => e.EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>())
-            .Select(oid => oid.Value).ToHashSet();
+        var purposes = NcaSubject.ExtendedKeyUsages(certificate);
         var isAuthentication = usage.HasFlag(X509KeyUsageFlags.DigitalSignature) && purposes.Contains(ClientAuth);
         var isSigning = usage.HasFlag(X509KeyUsageFlags.NonRepudiation) && purposes.Contains(EmailProtection);
         switch (purpose)
@@ -58,9 +69,9 @@ public sealed class CertificateValidator(
     {
         if (string.IsNullOrEmpty(value)) throw SignatureRejections.NoIin();
         if (Iin.TryParse(value, out var iin, out var error)) return iin.Value;
-        // NCA's test IINs (123456789011) fail the check digit; they pass only outside Production.
-        var testIinsAllowed = options.Value.AllowTestIins && !environment.IsProduction();
-        if (testIinsAllowed && value.Length == 12 && value.All(char.IsAsciiDigit)) return value;
+        // NCA's test IINs (123456789011) fail the check digit; they pass only when Eds:AllowTestIins
+        // is set, which the start-up checks refuse in Production (and here too, should they be bypassed).
+        if (options.Value.AllowTestIins && !environment.IsProduction() && value.Length == 12 && value.All(char.IsAsciiDigit)) return value;
         throw SignatureRejections.InvalidIin(error);
     }
 }

@@ -8,11 +8,15 @@ namespace OpenAlmaty.Kindergarten.Web.Signatures;
 /// Development keys shaped like NCA RK's: a test CA ("OpenAlmaty DEV TEST CA", folder/ca.crt)
 /// and, for each demo user, AUTH_RSA_&lt;key&gt;.p12 (sign-in) and RSA_&lt;key&gt;.p12 (signing),
 /// protected with <see cref="DemoUsers.KeyPassword"/>. Made at run time, never committed; the
-/// test CA is trusted only outside production (see <see cref="TrustedFolderAnchor"/>).
+/// test CA is trusted only when Eds:TrustDevelopmentCa is set (see <see cref="TrustedFolderAnchor"/>).
+/// The CA's private key lives only in memory while the keys are made: whoever can read the
+/// folder cannot issue a certificate for another IIN. When a key is missing, every key is made
+/// again under a new CA.
 public static class DemoKeys
 {
     public const string CaFile = "ca.crt";
-    private const string CaKeyFile = "ca.p12";
+    // Kept by earlier versions next to the keys; removed on sight.
+    private const string LegacyCaKeyFile = "ca.p12";
     private const string IndividualOid = "1.2.398.3.3.4.1.1";
     private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
     private const string EmailProtectionOid = "1.3.6.1.5.5.7.3.4";
@@ -21,10 +25,11 @@ public static class DemoKeys
 
     public static string SigningFile(string folder, DemoUser user) => Path.Combine(folder, $"RSA_{user.Key}.p12");
 
-    /// The test CA's certificate when the folder has one and the environment may trust it.
+    /// The test CA's certificate when the folder has one and Eds:TrustDevelopmentCa is set
+    /// (never in Production: the start-up checks refuse the setting there).
     public static string? TrustedFolderAnchor(IConfiguration config, IHostEnvironment env)
     {
-        if (env.IsProduction()) return null;
+        if (!config.GetValue("Eds:TrustDevelopmentCa", false) || env.IsProduction()) return null;
         var path = Path.Combine(config["DemoData:KeysFolder"] ?? ".data/demo-keys", CaFile);
         return File.Exists(path) ? Path.GetFullPath(path) : null;
     }
@@ -35,37 +40,36 @@ public static class DemoKeys
     public static async Task EnsureAsync(string folder, IEnumerable<DemoUser> users, DateTimeOffset? validFrom)
     {
         Directory.CreateDirectory(folder);
+        File.Delete(Path.Combine(folder, LegacyCaKeyFile));
         var from = validFrom ?? DateTimeOffset.UtcNow.AddDays(-1);
-        using var ca = await LoadOrCreateCaAsync(folder, from);
-        foreach (var user in users)
+        var files = users.SelectMany(u => new (DemoUser User, string Path, bool Authentication)[] { (u, AuthenticationFile(folder, u), true), (u, SigningFile(folder, u), false) }).ToList();
+        var caPath = Path.Combine(folder, CaFile);
+        if (File.Exists(caPath) && files.All(f => File.Exists(f.Path))) return;
+
+        // The certificate is written last: a folder with ca.crt is a complete set.
+        File.Delete(caPath);
+        foreach (var stale in Directory.GetFiles(folder, "*.p12")) File.Delete(stale);
+        using var ca = CreateCa(from);
+        foreach (var (user, path, authentication) in files)
         {
-            foreach (var (path, authentication) in new[] { (AuthenticationFile(folder, user), true), (SigningFile(folder, user), false) })
-            {
-                if (File.Exists(path)) continue;
-                using var issued = Issue(ca, user, from, authentication);
-                await WriteAsync(path, issued);
-            }
+            using var issued = Issue(ca, user, from, authentication);
+            await WriteAsync(path, issued);
         }
+        await File.WriteAllTextAsync(caPath, ca.ExportCertificatePem());
     }
 
     public static X509Certificate2 Load(string path) =>
         X509CertificateLoader.LoadPkcs12FromFile(path, DemoUsers.KeyPassword, X509KeyStorageFlags.Exportable);
 
-    private static async Task<X509Certificate2> LoadOrCreateCaAsync(string folder, DateTimeOffset from)
+    private static X509Certificate2 CreateCa(DateTimeOffset from)
     {
-        var keyPath = Path.Combine(folder, CaKeyFile);
-        if (File.Exists(keyPath) && File.Exists(Path.Combine(folder, CaFile))) return Load(keyPath);
-
         using var key = RSA.Create(3072);
         var request = new CertificateRequest("CN=OpenAlmaty DEV TEST CA, O=OpenAlmaty (development only), C=KZ",
             key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        var ca = request.CreateSelfSigned(from, from.AddYears(10));
-        await File.WriteAllTextAsync(Path.Combine(folder, CaFile), ca.ExportCertificatePem());
-        await WriteAsync(keyPath, ca);
-        return ca;
+        return request.CreateSelfSigned(from, from.AddYears(10));
     }
 
     private static X509Certificate2 Issue(X509Certificate2 ca, DemoUser user, DateTimeOffset from, bool authentication)

@@ -14,8 +14,16 @@ public sealed class EdsOptions
     public List<string> TrustAnchors { get; set; } = [];
 
     /// NCA's test certificates carry IINs such as 123456789011 that fail the check digit.
-    /// Honoured only outside Production.
+    /// Off unless set; refused in Production (Infrastructure/StartupChecks).
     public bool AllowTestIins { get; set; }
+
+    /// Trust the demo keys' development CA (DemoData:KeysFolder/ca.crt). Off unless set;
+    /// refused in Production.
+    public bool TrustDevelopmentCa { get; set; }
+
+    /// The in-page key-file signer (node-forge) next to NCALayer. Off unless set; refused in
+    /// Production, where NCALayer is the official way.
+    public bool AllowKeyFileSigning { get; set; }
 
     public RevocationMode Revocation { get; set; } = RevocationMode.Off;
 

@@ -16,11 +16,13 @@ public sealed record EdsSigner(string KeyType, string IdPrefix = "eds")
     public const string Authentication = "AUTHENTICATION";
     public const string Signature = "SIGNATURE";
 
-    /// Opening a key file in the page (node-forge) is on in development and tests; in
-    /// production only when Eds:AllowKeyFileSigning says so (NCALayer is the official way).
+    /// Opening a key file in the page (node-forge): only when Eds:AllowKeyFileSigning is set
+    /// (refused in Production, where NCALayer is the official way).
     public static bool KeyFileSigningAllowed(IConfiguration config, IHostEnvironment env) =>
-        config.GetValue<bool?>("Eds:AllowKeyFileSigning") ?? !env.IsProduction();
+        config.GetValue("Eds:AllowKeyFileSigning", false) && !env.IsProduction();
 
-    /// NCALayer hides test certificates unless asked for any chain; only outside production.
-    public static bool TestCertificatesAllowed(IHostEnvironment env) => !env.IsProduction();
+    /// NCALayer hides test certificates unless asked for any chain: only when a test CA or
+    /// NCA's test IINs are switched on.
+    public static bool TestCertificatesAllowed(IConfiguration config, IHostEnvironment env) =>
+        (config.GetValue("Eds:TrustDevelopmentCa", false) || config.GetValue("Eds:AllowTestIins", false)) && !env.IsProduction();
 }

@@ -99,6 +99,11 @@ public sealed class BrowserPortal : IAsyncLifetime
             builder.UseSetting("Database:Migrate", "false");
             builder.UseSetting("DemoData:KeysFolder", keysFolder);
             builder.UseSetting("Eds:TrustAnchors:0", Path.Combine(keysFolder, DemoKeys.CaFile));
+            // The relaxations the journeys rely on, set explicitly (off unless set): the in-page
+            // key-file signer, the demo CA (NCALayer is asked for any chain), plain-http cookies.
+            builder.UseSetting("Eds:AllowKeyFileSigning", "true");
+            builder.UseSetting("Eds:TrustDevelopmentCa", "true");
+            builder.UseSetting("Auth:AllowInsecureCookies", "true");
             // Every journey signs in from 127.0.0.1: the per-IP limit (10 a minute) would turn
             // the eleventh test's sign-in into a 429. The limit itself is tested in Web.Tests.
             builder.UseSetting("SignIn:AttemptsPerMinute", "1000");

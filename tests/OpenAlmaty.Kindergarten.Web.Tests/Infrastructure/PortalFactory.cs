@@ -13,7 +13,21 @@ public sealed class PortalFactory(TestDatabase database) : WebApplicationFactory
 
     public TestDatabase Database { get; } = database;
 
-    public Dictionary<string, string?> Settings { get; } = [];
+    /// The relaxations a test host relies on, each set explicitly (they are off unless set, and
+    /// refused in Production): the demo keys' CA, NCA's test IINs, the in-page key-file signer,
+    /// cookies over plain http.
+    /// One data-protection certificate for every test host, so that hosts sharing a database
+    /// read each other's keys (the portal makes the file when it is missing, outside Production).
+    public static readonly string DataProtectionCertificateFile = Path.Combine(Path.GetTempPath(), "oa-test-data-protection.pfx");
+
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["DataProtection:CertificateFile"] = DataProtectionCertificateFile,
+        ["Eds:TrustDevelopmentCa"] = "true",
+        ["Eds:AllowTestIins"] = "true",
+        ["Eds:AllowKeyFileSigning"] = "true",
+        ["Auth:AllowInsecureCookies"] = "true",
+    };
 
     /// Extra test services, registered after the portal's own (e.g. a SQL command counter).
     public Action<IServiceCollection>? TestServices { get; set; }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
+using OpenAlmaty.Kindergarten.Web.Tests.Infrastructure;
 using OpenAlmaty.Kindergarten.Web.Tests.Signatures;
 
 namespace OpenAlmaty.Kindergarten.Web.Tests.SignIn;
@@ -16,6 +17,12 @@ public sealed class SessionTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFix
     {
         await using var testing = keys.Portal();
         testing.Settings["Hangfire:Enabled"] = "false";
+        // Production refuses every relaxation (Infrastructure/StartupChecks): only the pinned CA
+        // file, and a certificate for the data-protection keys.
+        foreach (var relaxation in new[] { "Eds:TrustDevelopmentCa", "Eds:AllowTestIins", "Eds:AllowKeyFileSigning", "Auth:AllowInsecureCookies" })
+            testing.Settings.Remove(relaxation);
+        testing.Settings["DataProtection:CertificateFile"] = PortalFactory.DataProtectionCertificateFile;
+        _ = testing.Server; // a Testing host makes the certificate file when it is missing
         await using var production = testing.WithWebHostBuilder(b => b.UseEnvironment("Production"));
         // Behind the TLS-terminating proxy the request reaches the portal as https.
         var client = production.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });

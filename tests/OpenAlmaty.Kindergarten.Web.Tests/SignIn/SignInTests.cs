@@ -77,9 +77,9 @@ public sealed class SignInTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFixt
         var signed = NcaXmlSigner.Sign(form.Xml, keys.AuthKey(DemoUsers.Parent1));
         Assert.Equal(HttpStatusCode.Redirect, (await form.PostAsync(first, signed)).StatusCode);
 
-        var attacker = portal.CreateClient(NoRedirects);
-        var attackerForm = await LoginForm.OpenAsync(attacker);
-        var replay = await attackerForm.PostAsync(attacker, signed, nonce: form.Nonce);
+        // The same browser sends it again (another browser is refused earlier: Hostile/HostileSignInTests).
+        var replayForm = await LoginForm.OpenAsync(first);
+        var replay = await replayForm.PostAsync(first, signed, nonce: form.Nonce);
 
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
         var html = await replay.Content.ReadAsStringAsync();

@@ -10,6 +10,8 @@ public sealed class TestPki : IDisposable
     public const string ClientAuth = "1.3.6.1.5.5.7.3.2";
     public const string EmailProtection = "1.3.6.1.5.5.7.3.4";
     public const string Individual = "1.2.398.3.3.4.1.1";
+    /// A legal entity's employee (NCA: 1.2.398.3.3.4.1.2.x).
+    public const string LegalEntityEmployee = "1.2.398.3.3.4.1.2.5";
 
     // 900101300017 has a valid check digit: born 1990-01-01, male.
     public const string RealIin = "900101300017";
@@ -38,15 +40,19 @@ public sealed class TestPki : IDisposable
     public X509Certificate2 Signing(string iin = RealIin, string? bin = null) =>
         Issue(iin, bin, X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, EmailProtection);
 
+    /// <paramref name="subject"/> replaces the NCA-shaped subject; <paramref name="extend"/> adds
+    /// extensions (a hostile client's CA:TRUE, say).
     public X509Certificate2 Issue(string iin, string? bin, X509KeyUsageFlags usage, string purposeOid,
-        DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+        DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, string? subject = null,
+        Action<CertificateRequest>? extend = null, string? kindOid = null)
     {
         using var key = RSA.Create(2048);
         var organisation = bin is null ? "" : $", O=ТОО \"ТЕСТ\", OU=BIN{bin}";
-        var subject = $"CN=АХМЕТОВ АЙДАР, SN=АХМЕТОВ, SERIALNUMBER=IIN{iin}, C=KZ, G=СЕРИКОВИЧ{organisation}";
+        subject ??= $"CN=АХМЕТОВ АЙДАР, SN=АХМЕТОВ, SERIALNUMBER=IIN{iin}, C=KZ, G=СЕРИКОВИЧ{organisation}";
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(purposeOid), new Oid(Individual)], false));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(purposeOid), new Oid(kindOid ?? Individual)], false));
+        extend?.Invoke(request);
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
         using var issued = request.Create(Ca, notBefore ?? Now.AddMonths(-6), notAfter ?? Now.AddMonths(6), serial);

@@ -18,6 +18,7 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Prescho
         b.Property(o => o.Address).HasMaxLength(400);
         b.Property(o => o.Phones).HasMaxLength(200);
         b.Property(o => o.Website).HasMaxLength(300);
+        b.Property(o => o.Bin).HasMaxLength(12);
         b.HasIndex(o => new { o.Type, o.District });
     }
 }

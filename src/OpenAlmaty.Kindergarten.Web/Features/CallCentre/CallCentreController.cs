@@ -47,9 +47,15 @@ public sealed class CallCentreController(CallCentreSearch search, ApplicationPag
     {
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, ct);
         if (application is null) return NotFound();
+        note = Shared.PlainText.Normalize(note) ?? "";
+        if (!Shared.PlainText.IsClean(note, multiline: true))
+        {
+            TempData["Error"] = lang.Of(Shared.PlainText.Refused);
+            return Redirect($"/callcentre/{id}");
+        }
         try
         {
-            application.AddCallNote(clock.GetUtcNow(), User.Identity!.Name!, (note ?? "").Length > 1500 ? note![..1500] : note ?? "");
+            application.AddCallNote(clock.GetUtcNow(), User.Identity!.Name!, note.Length > 1500 ? note[..1500] : note);
             audit.Add(AuditLog.Actions.CallNote, id, null);
             await db.SaveChangesAsync(ct);
             TempData["Message"] = lang["Заметка о звонке сохранена.", "Қоңырау туралы жазба сақталды."];

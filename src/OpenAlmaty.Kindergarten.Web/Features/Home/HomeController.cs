@@ -40,6 +40,13 @@ public sealed class HomeController : Controller
         };
     }
 
-    [HttpGet("/error")]
-    public IActionResult Error() => View();
+    /// Re-executed by the exception handler with the failed request's method: a POST that
+    /// fails must get this page too, not a 405 (issue 17, case 6).
+    [Route("/error")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Error()
+    {
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View();
+    }
 }

@@ -85,6 +85,11 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
 
     private async Task<DateOnly?> ValidateAsync(NewApplicationForm form, CancellationToken ct)
     {
+        form.LastName = Shared.PlainText.Normalize(form.LastName) ?? "";
+        form.FirstName = Shared.PlainText.Normalize(form.FirstName) ?? "";
+        form.MiddleName = Shared.PlainText.Normalize(form.MiddleName);
+        foreach (var (field, value) in new[] { (nameof(form.LastName), form.LastName), (nameof(form.FirstName), form.FirstName), (nameof(form.MiddleName), form.MiddleName) })
+            if (!Shared.PlainText.IsClean(value)) ModelState.AddModelError(field, lang.Of(Shared.PlainText.Refused));
         if (!ModelState.IsValid) ModelState.AddModelError("", lang["Проверьте заполнение полей.", "Өрістердің толтырылуын тексеріңіз."]);
         if (!Iin.TryParse(form.ChildIin, out var iin, out var error))
         {

@@ -53,7 +53,8 @@ public sealed class SeatsController(SeatPublisher publisher, ArrivalService staf
     private async Task PublishAsync(int organisationId, int birthYear, int freeSeats, CancellationToken ct)
     {
         var years = SeatsPage.BirthYears(clock.GetUtcNow());
-        if (!years.Contains(birthYear) || freeSeats is < 0 or > 1000)
+        // "abc" or 99999999999 does not bind and arrives as 0: a binding error publishes nothing.
+        if (!ModelState.IsValid || !years.Contains(birthYear) || freeSeats is < 0 or > 1000)
         {
             TempData["seats-error"] = lang["Проверьте год рождения и число мест (от 0 до 1000).", "Туған жылы мен орын санын тексеріңіз (0-ден 1000-ға дейін)."];
             return;

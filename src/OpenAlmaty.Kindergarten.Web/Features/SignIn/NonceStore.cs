@@ -13,14 +13,19 @@ public sealed class LoginNonce
 {
     private LoginNonce() { }
 
-    public LoginNonce(string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
+    public LoginNonce(string value, string browser, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
     {
         Value = value;
+        Browser = browser;
         IssuedAt = issuedAt;
         ExpiresAt = expiresAt;
     }
 
     public string Value { get; private set; } = "";
+
+    /// The SHA-256 of the browser's sign-in cookie: a nonce shown to one browser signs in that
+    /// browser only (issue 17, case 2).
+    public string Browser { get; private set; } = "";
     public DateTimeOffset IssuedAt { get; private set; }
     public DateTimeOffset ExpiresAt { get; private set; }
     public DateTimeOffset? UsedAt { get; private set; }
@@ -36,6 +41,7 @@ public sealed class LoginNonceConfiguration : IEntityTypeConfiguration<LoginNonc
         b.ToTable("login_nonces");
         b.HasKey(n => n.Value);
         b.Property(n => n.Value).HasMaxLength(64);
+        b.Property(n => n.Browser).HasMaxLength(64);
         b.HasIndex(n => n.ExpiresAt);
         b.Ignore(n => n.Xml);
     }
@@ -45,10 +51,15 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    public async Task<LoginNonce> IssueAsync(CancellationToken ct)
+    /// A new random value for the browser's sign-in cookie.
+    public static string NewBrowserKey() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    private static string BrowserHash(string browserKey) => Base64Url(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(browserKey)));
+
+    public async Task<LoginNonce> IssueAsync(string browserKey, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var nonce = new LoginNonce(Base64Url(RandomNumberGenerator.GetBytes(32)), Truncate(now), now + Lifetime);
+        var nonce = new LoginNonce(Base64Url(RandomNumberGenerator.GetBytes(32)), BrowserHash(browserKey), Truncate(now), now + Lifetime);
         db.Add(nonce);
         await db.SaveChangesAsync(ct);
         // Expired challenges are of no use to anyone; clearing a few here keeps the table small
@@ -57,29 +68,39 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
         return nonce;
     }
 
-    /// Marks the nonce used, once: the UPDATE … WHERE used_at IS NULL decides between two
-    /// requests racing with the same signed answer. Throws with the reason when it cannot be used.
-    public async Task ConsumeAsync(string value, string signedContent, CancellationToken ct)
+    /// The cheap checks, made before the signature is canonicalised: the nonce exists, was shown
+    /// to this browser, is unused and unexpired. Throws with the reason.
+    public async Task<LoginNonce> CheckAsync(string value, string browserKey, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var nonce = await db.Set<LoginNonce>().AsNoTracking().FirstOrDefaultAsync(n => n.Value == value, ct)
             ?? throw Rejected("nonce.unknown", new("Запрос на вход не найден. Обновите страницу и подпишите ещё раз.",
                 "Кіру сұрауы табылмады. Бетті жаңартып, қайта қол қойыңыз."));
+        if (!CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(nonce.Browser), System.Text.Encoding.ASCII.GetBytes(BrowserHash(browserKey))))
+            throw Rejected("nonce.other-browser", new("Этот запрос на вход был открыт в другом браузере. Обновите страницу и подпишите ещё раз здесь.",
+                "Бұл кіру сұрауы басқа браузерде ашылған. Бетті жаңартып, осы жерде қайта қол қойыңыз."));
+        if (nonce.UsedAt is not null) throw Used();
+        if (nonce.ExpiresAt <= clock.GetUtcNow()) throw Expired();
+        return nonce;
+    }
+
+    /// Marks the nonce used, once: the UPDATE … WHERE used_at IS NULL decides between two
+    /// requests racing with the same signed answer. Throws with the reason when it cannot be used.
+    public async Task ConsumeAsync(string value, string browserKey, string signedContent, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var nonce = await CheckAsync(value, browserKey, ct);
         if (!string.Equals(CanonicalXml.Canonicalize(signedContent), nonce.Xml, StringComparison.Ordinal))
             throw Rejected("nonce.content-changed", new("Подписан не тот документ, который выдал портал. Обновите страницу и подпишите ещё раз.",
                 "Портал берген құжатқа емес, басқа құжатқа қол қойылған. Бетті жаңартып, қайта қол қойыңыз."));
-        if (nonce.UsedAt is not null)
-            throw Rejected("nonce.used", new("Эта подпись уже использована для входа. Обновите страницу и подпишите ещё раз.",
-                "Бұл қолтаңба кіру үшін бұрын пайдаланылған. Бетті жаңартып, қайта қол қойыңыз."));
-        if (nonce.ExpiresAt <= now)
-            throw Expired();
         var updated = await db.Set<LoginNonce>()
             .Where(n => n.Value == value && n.UsedAt == null && n.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.UsedAt, now), ct);
-        if (updated == 0)
-            throw Rejected("nonce.used", new("Эта подпись уже использована для входа. Обновите страницу и подпишите ещё раз.",
-                "Бұл қолтаңба кіру үшін бұрын пайдаланылған. Бетті жаңартып, қайта қол қойыңыз."));
+        if (updated == 0) throw Used();
     }
+
+    private static SignatureRejectedException Used() => Rejected("nonce.used", new(
+        "Эта подпись уже использована для входа. Обновите страницу и подпишите ещё раз.",
+        "Бұл қолтаңба кіру үшін бұрын пайдаланылған. Бетті жаңартып, қайта қол қойыңыз."));
 
     private static SignatureRejectedException Expired() => Rejected("nonce.expired", new(
         "Время на вход истекло (5 минут). Обновите страницу и подпишите ещё раз.",

@@ -18,8 +18,12 @@ public sealed class LoginPage
 }
 
 [AllowAnonymous]
-public sealed class SignInController(NonceStore nonces, SignInService signIn, ILogger<SignInController> log) : Controller
+public sealed class SignInController(NonceStore nonces, SignInService signIn, Auth.Sessions sessions, ILogger<SignInController> log) : Controller
 {
+    /// The browser's sign-in key: nonces are bound to it, so a nonce shown to one browser cannot
+    /// sign in another. Only /login ever receives it.
+    public const string BrowserCookie = "oa.signin";
+
     [HttpGet("/login")]
     public async Task<IActionResult> Login(string? returnUrl, CancellationToken ct) =>
         View(await PageAsync(returnUrl, null, ct));
@@ -30,7 +34,7 @@ public sealed class SignInController(NonceStore nonces, SignInService signIn, IL
     {
         try
         {
-            var user = await signIn.SignInAsync(nonce ?? "", signedXml ?? "", ct);
+            var user = await signIn.SignInAsync(nonce ?? "", signedXml ?? "", Request.Cookies[BrowserCookie] ?? "", ct);
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, user);
             log.LogInformation("Signed in {Iin}", Domain.People.Iin.Mask(user.FindFirst(Auth.AuthSetup.IinClaim)?.Value));
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : SignInService.HomeOf(user));
@@ -44,15 +48,26 @@ public sealed class SignInController(NonceStore nonces, SignInService signIn, IL
     }
 
     [HttpPost("/logout")]
-    public async Task<IActionResult> Logout()
+    public async Task<IActionResult> Logout(CancellationToken ct)
     {
+        await sessions.EndAsync(User.FindFirst(Auth.AuthSetup.SessionClaim)?.Value, "logout", ct);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect("/");
     }
 
     private async Task<LoginPage> PageAsync(string? returnUrl, SignatureRejectedException? error, CancellationToken ct)
     {
-        var issued = await nonces.IssueAsync(ct);
+        var browser = Request.Cookies[BrowserCookie];
+        if (string.IsNullOrEmpty(browser) || browser.Length > 64)
+        {
+            browser = NonceStore.NewBrowserKey();
+            Response.Cookies.Append(BrowserCookie, browser, new CookieOptions
+            {
+                Path = "/login", HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true,
+                Secure = Request.IsHttps || !HttpContext.RequestServices.GetRequiredService<IConfiguration>().GetValue("Auth:AllowInsecureCookies", false),
+            });
+        }
+        var issued = await nonces.IssueAsync(browser, ct);
         return new LoginPage
         {
             Nonce = issued.Value,

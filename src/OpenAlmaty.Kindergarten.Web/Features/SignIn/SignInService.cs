@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using System.Xml;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
-using OpenAlmaty.Kindergarten.Domain.People;
+using OpenAlmaty.Kindergarten.Domain.Staff;
 using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Signatures;
@@ -10,37 +8,36 @@ using OpenAlmaty.Kindergarten.Web.Signatures;
 namespace OpenAlmaty.Kindergarten.Web.Features.SignIn;
 
 /// Sign-in with the authentication key (AUTH_RSA…): the signed nonce proves the person holds
-/// the key now; the certificate says who they are; staff roles come from staff_members by IIN.
-public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignatureVerifier verifier, TimeProvider clock)
+/// the key now; the certificate says who they are; a server-side session is opened whose roles
+/// are read from staff_members on each request (Auth/Sessions). The cheap checks come first
+/// (the document's shape, the nonce and this browser), the signature mathematics after them.
+public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignatureVerifier verifier, PersonFromCertificate people,
+    Sessions sessions, TimeProvider clock)
 {
-    public async Task<ClaimsPrincipal> SignInAsync(string postedNonce, string signedXml, CancellationToken ct)
+    public async Task<ClaimsPrincipal> SignInAsync(string postedNonce, string signedXml, string browserKey, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(signedXml))
             throw new SignatureRejectedException("signin.no-signature", new(
                 "Подпись не получена. Выберите место хранения ключа и подпишите ещё раз.",
                 "Қолтаңба алынбады. Кілт сақталған жерді таңдап, қайта қол қойыңыз."));
-        var verified = verifier.Verify(signedXml, KeyPurpose.Authentication, clock.GetUtcNow());
-        var nonce = NonceOf(verified.ContentWithoutSignature);
+        XmlPreScan.Check(signedXml, expectedRoot: "login");
+        var nonce = XmlPreScan.ChildText(signedXml, "nonce");
         if (nonce is null || !string.Equals(nonce, postedNonce, StringComparison.Ordinal))
             throw new SignatureRejectedException("nonce.mismatch", new(
                 "Подписан не тот запрос на вход, который открыт на странице. Обновите страницу и подпишите ещё раз.",
                 "Беттегі кіру сұрауына емес, басқа сұрауға қол қойылған. Бетті жаңартып, қайта қол қойыңыз."));
-        await nonces.ConsumeAsync(nonce, verified.ContentWithoutSignature, ct);
+        await nonces.CheckAsync(nonce, browserKey, ct);
 
-        var person = await FindOrCreatePersonAsync(verified.Signer, ct);
-        var staffRoles = await db.StaffMembers
-            .Where(s => s.Iin == person.Iin && s.RevokedAt == null)
-            .Select(s => s.Role).Distinct().ToListAsync(ct);
+        var verified = verifier.Verify(signedXml, KeyPurpose.Authentication, clock.GetUtcNow());
+        var signer = verified.Signer;
+        // A legal entity's key signs staff in for that organisation only, and never as a parent.
+        var employerBin = NcaSubject.IsLegalEntity(signer.Certificate, signer.Bin) ? signer.Bin ?? "" : null;
+        if (employerBin is not null && !await HasGrantAtAsync(signer.Iin, employerBin, ct)) throw PolicyRejections.LegalEntity();
+        await nonces.ConsumeAsync(nonce, browserKey, verified.ContentWithoutSignature, ct);
 
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.Name, person.FullName),
-            new(AuthSetup.IinClaim, person.Iin),
-            new(AuthSetup.PersonIdClaim, person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Role, Roles.Parent),
-        };
-        claims.AddRange(staffRoles.Select(r => new Claim(ClaimTypes.Role, Roles.Of(r))));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
+        var person = await people.FindOrCreateAsync(signer, ct);
+        var session = await sessions.StartAsync(person, employerBin, ct);
+        return session.ToPrincipal();
     }
 
     /// Where a person lands after signing in when no page asked for it.
@@ -50,56 +47,7 @@ public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignat
         : user.IsInRole(Roles.CallCentreOperator) ? "/callcentre"
         : "/applications";
 
-    private async Task<Person> FindOrCreatePersonAsync(SignerInfo signer, CancellationToken ct)
-    {
-        var (last, first, middle) = NamesOf(signer);
-        var person = await db.People.FirstOrDefaultAsync(p => p.Iin == signer.Iin, ct);
-        if (person is null)
-        {
-            person = new Person(Iin.Parse(signer.Iin), last, first, middle);
-            db.People.Add(person);
-        }
-        else if (person.LastName != last || person.FirstName != first || person.MiddleName != middle)
-        {
-            // The certificate is the authority on the name (it follows the identity document).
-            person.Rename(last, first, middle);
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (person.Id == 0)
-        {
-            // Two first sign-ins of the same person at once: the other one created the row.
-            db.ChangeTracker.Clear();
-            person = await db.People.FirstAsync(p => p.Iin == signer.Iin, ct);
-        }
-        return person;
-    }
-
-    /// NCA writes CN = "SURNAME NAME", SURNAME = surname, G (givenName) = patronymic.
-    internal static (string Last, string First, string? Middle) NamesOf(SignerInfo signer)
-    {
-        var cn = signer.CommonName.Trim();
-        var last = string.IsNullOrWhiteSpace(signer.Surname) ? cn.Split(' ')[0] : signer.Surname.Trim();
-        var first = cn.StartsWith(last + " ", StringComparison.Ordinal) ? cn[(last.Length + 1)..].Trim() : cn;
-        var middle = string.IsNullOrWhiteSpace(signer.Patronymic) ? null : signer.Patronymic.Trim();
-        return (last, first, middle);
-    }
-
-    private static string? NonceOf(string content)
-    {
-        var doc = new XmlDocument { XmlResolver = null };
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-        try
-        {
-            using var reader = XmlReader.Create(new StringReader(content), settings);
-            doc.Load(reader);
-        }
-        catch (XmlException)
-        {
-            return null;
-        }
-        return doc.DocumentElement is { LocalName: "login" } root ? root["nonce"]?.InnerText : null;
-    }
+    private Task<bool> HasGrantAtAsync(string iin, string bin, CancellationToken ct) =>
+        db.StaffMembers.AnyAsync(s => s.Iin == iin && s.RevokedAt == null && s.Role != StaffRole.Administrator
+            && db.Organisations.Any(o => o.Id == s.OrganisationId && o.Bin == bin && bin != ""), ct);
 }

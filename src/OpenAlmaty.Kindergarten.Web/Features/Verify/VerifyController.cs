@@ -15,6 +15,7 @@ public sealed class VerifyController(AppDbContext db, TimeProvider clock) : Cont
     private const int MaxCodeLength = 32;
 
     [HttpGet("/verify/{code}")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Features.SignIn.SignInSetup.VerifyRateLimitPolicy)]
     public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";

@@ -19,11 +19,12 @@ public sealed record StaffRow(int Id, string Iin, string FullName, StaffRole Rol
 
 public sealed record StaffPage(IReadOnlyList<StaffRow> Rows, IReadOnlyList<(int Id, string Name)> Organisations, StaffGrantForm Form, string? Error);
 
-/// Staff accounts: a role granted to an IIN with its scope; revoked, never deleted. A grant takes
-/// effect at the person's next sign-in; the scope of staff pages is read on every request.
+/// Staff accounts: a role granted to an IIN with its scope; revoked, never deleted. A grant or a
+/// revocation ends the person's sessions at once (Auth/Sessions): they sign in again with the
+/// roles as they are now.
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/staff")]
-public sealed class StaffController(AppDbContext db, AuditLog audit, TimeProvider clock, Lang lang) : Controller
+public sealed class StaffController(AppDbContext db, AuditLog audit, TimeProvider clock, Lang lang, Sessions sessions) : Controller
 {
     [HttpGet("")]
     public Task<IActionResult> Index(CancellationToken ct) => PageAsync(new StaffGrantForm(null, null, StaffRole.EducationStaff, null, null), null, ct);
@@ -32,6 +33,8 @@ public sealed class StaffController(AppDbContext db, AuditLog audit, TimeProvide
     public async Task<IActionResult> Grant(StaffGrantForm form, CancellationToken ct)
     {
         if (!Iin.TryParse(form.Iin, out var iin, out var error)) return await PageAsync(form, lang.Of(error), ct);
+        if (!Shared.PlainText.IsClean(form.FullName)) return await PageAsync(form, lang.Of(Shared.PlainText.Refused), ct);
+        form = form with { FullName = Shared.PlainText.Normalize(form.FullName) };
         var name = await db.People.Where(p => p.Iin == iin.Value)
             .Select(p => p.LastName + " " + p.FirstName + (p.MiddleName == null ? "" : " " + p.MiddleName)).FirstOrDefaultAsync(ct)
             ?? form.FullName?.Trim();
@@ -47,6 +50,7 @@ public sealed class StaffController(AppDbContext db, AuditLog audit, TimeProvide
             db.StaffMembers.Add(member);
             audit.Add(AuditLog.Actions.Staff, null, $"Выдана роль {form.Role} ИИН {iin.Value} ({name}), район {member.District}, организация {member.OrganisationId}");
             await db.SaveChangesAsync(ct);
+            await sessions.EndAllAsync(iin.Value, "staff.grant", ct);
         }
         catch (DomainException e)
         {
@@ -64,6 +68,7 @@ public sealed class StaffController(AppDbContext db, AuditLog audit, TimeProvide
         member.Revoke(clock.GetUtcNow(), User.Identity!.Name!);
         audit.Add(AuditLog.Actions.Staff, null, $"Отозвана роль {member.Role} ИИН {member.Iin} ({member.FullName})");
         await db.SaveChangesAsync(ct);
+        await sessions.EndAllAsync(member.Iin, "staff.revoke", ct);
         TempData["Message"] = lang["Роль отозвана.", "Рөл қайтарылды."];
         return Redirect("/admin/staff");
     }
