@@ -11,6 +11,7 @@ public enum NotificationKind
     StopListOver = 4,
     RemovedFromQueue = 5,
     StateSeatOffered = 6,
+    ReleaseSeatOffered = 7,
 }
 
 public enum NotificationChannel

@@ -85,6 +85,8 @@ public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog aud
     /// The seat goes back to the organisation and age group it was taken from, in the same transaction.
     private async Task ReturnSeatAsync(Referral referral, DateTimeOffset now, string actor, CancellationToken ct)
     {
+        // A release's seat goes back to that release's waiting list (ReleaseWaitingListsJob), not to first come.
+        if (await db.ReleaseOffers.AnyAsync(o => o.ReferralId == referral.Id, ct)) return;
         var returned = await db.Database.ExecuteSqlAsync($"""
             update seats set free_seats = free_seats + 1, updated_at = {now}, updated_by = {actor}
             where organisation_id = {referral.OrganisationId} and birth_year = {referral.BirthYear}
