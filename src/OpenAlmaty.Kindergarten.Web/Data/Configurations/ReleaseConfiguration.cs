@@ -40,7 +40,7 @@ public sealed class ReleaseRequestConfiguration : IEntityTypeConfiguration<Relea
 {
     public void Configure(EntityTypeBuilder<ReleaseRequest> b)
     {
-        b.ToTable("release_requests");
+        b.ToTable("release_requests", t => t.HasCheckConstraint("ck_release_requests_choices", $"cardinality(ranked_pool_ids) between 1 and {ReleaseRequest.MaxChoices}"));
         b.HasOne<Release>().WithMany().HasForeignKey(r => r.ReleaseId);
         b.HasOne<Application>().WithMany().HasForeignKey(r => r.ApplicationId);
         b.Property(r => r.Pseudonym).HasMaxLength(32);
