@@ -5,6 +5,7 @@ using OpenAlmaty.Kindergarten.Domain.Calendar;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.People;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
+using OpenAlmaty.Kindergarten.Domain.Releases;
 using OpenAlmaty.Kindergarten.Domain.Staff;
 
 namespace OpenAlmaty.Kindergarten.Web.Data;
@@ -23,6 +24,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<Release> Releases => Set<Release>();
+    public DbSet<ReleasePool> ReleasePools => Set<ReleasePool>();
+    public DbSet<ReleaseRequest> ReleaseRequests => Set<ReleaseRequest>();
+    public DbSet<ReleaseOffer> ReleaseOffers => Set<ReleaseOffer>();
+    public DbSet<ReleaseWaitingEntry> ReleaseWaitingEntries => Set<ReleaseWaitingEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -22,4 +22,13 @@ public static class SeatQueries
             on conflict (organisation_id, birth_year) do update
             set free_seats = seats.free_seats + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by
             """, ct);
+
+    /// A referral's seat back where it came from — unless it was a release's seat: that one goes
+    /// to the release's waiting list (ReleaseWaitingListsJob), not to whoever presses first.
+    public static async Task ReturnReferralSeatAsync(this AppDbContext db, Domain.Referrals.Referral referral, DateTimeOffset now, string actor,
+        CancellationToken ct)
+    {
+        if (await db.ReleaseOffers.AnyAsync(o => o.ReferralId == referral.Id, ct)) return;
+        await db.ReturnSeatAsync(referral.OrganisationId, referral.BirthYear, now, actor, ct);
+    }
 }

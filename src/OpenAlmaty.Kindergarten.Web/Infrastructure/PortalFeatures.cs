@@ -22,6 +22,12 @@ public static class PortalFeatures
         services.AddScoped<Features.Applications.QueuePositions>();
         services.AddScoped<Features.Applications.ApplicationPageQuery>();
         services.AddScoped<Features.Choose.PickerQuery>();
+        services.AddScoped<Features.Releases.ReleaseAllocator>();
+        services.AddScoped<Features.Releases.ReleaseWaitingLists>();
+        services.AddScoped<Features.Releases.ReleaseDecisions>();
+        services.AddScoped<Features.Releases.ReleasePageQuery>();
+        services.AddScoped<Features.Releases.ReleaseStats>();
+        services.AddScoped<Features.Admin.Releases.ReleaseCreator>();
         services.AddReferralDocuments(config);
         services.AddStaffDesks(config);
         services.AddPortalAuth(config);

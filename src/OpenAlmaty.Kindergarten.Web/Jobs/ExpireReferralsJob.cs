@@ -64,7 +64,10 @@ public sealed class ExpireReferralsJob(AppDbContext db, TimeProvider clock, Work
         ),
         seats_back as (
             insert into seats (organisation_id, birth_year, free_seats, updated_at, updated_by)
-            select organisation_id, birth_year, count(*), @now, @actor from closed group by organisation_id, birth_year
+            select organisation_id, birth_year, count(*), @now, @actor from closed
+            -- A release's seat goes back to that release's waiting list (ReleaseWaitingListsJob), not to first come.
+            where not exists (select 1 from release_offers o where o.referral_id = closed.id)
+            group by organisation_id, birth_year
             on conflict (organisation_id, birth_year) do update
             set free_seats = seats.free_seats + excluded.free_seats, updated_at = excluded.updated_at, updated_by = excluded.updated_by
         ),

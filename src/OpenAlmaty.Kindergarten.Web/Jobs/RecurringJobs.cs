@@ -16,6 +16,9 @@ public static class RecurringJobs
         // 09:00 in Almaty: a reminder is not an SMS at midnight.
         jobs.AddOrUpdate<ReferralRemindersJob>("referral-reminders", j => j.ExecuteAsync(CancellationToken.None), "0 4 * * *");
         jobs.AddOrUpdate<SendNotificationsJob>("send-notifications", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
+        // Release windows open and close on the minute; a seat that comes back is offered within the minute.
+        jobs.AddOrUpdate<AllocateReleasesJob>("allocate-releases", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
+        jobs.AddOrUpdate<ReleaseWaitingListsJob>("release-waiting-lists", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
         jobs.AddOrUpdate<ReferralDocumentsJob>("referral-documents", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
         // The yearly age update: never on its own; staff trigger it before the season ("Trigger now").
         jobs.AddOrUpdate<RemoveAgedOutJob>("remove-aged-out", j => j.ExecuteAsync(CancellationToken.None), Cron.Never());

@@ -15,6 +15,8 @@ public static class ReferralClockSetup
         services.AddScoped<ExpireReferralsJob>();
         services.AddScoped<EndPriorityWindowsJob>();
         services.AddScoped<EndStopListsJob>();
+        services.AddScoped<AllocateReleasesJob>();
+        services.AddScoped<ReleaseWaitingListsJob>();
         services.AddScoped<ReferralRemindersJob>();
         services.AddScoped<SendNotificationsJob>();
         services.AddScoped<ReferralDocumentsJob>();

@@ -722,6 +722,340 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                     b.ToTable("referrals", (string)null);
                 });
 
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Releases.Release", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AllocatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("allocated_at");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DocumentJson")
+                        .HasColumnType("text")
+                        .HasColumnName("document_json");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule");
+
+                    b.Property<byte[]>("Seed")
+                        .HasColumnType("bytea")
+                        .HasColumnName("seed");
+
+                    b.Property<string>("SeedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("seed_hash");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_releases");
+
+                    b.HasIndex("Status", "ClosesAt")
+                        .HasDatabaseName("ix_releases_status_closes_at");
+
+                    b.ToTable("releases", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_releases_window", "closes_at > opens_at");
+                        });
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Releases.ReleaseOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("ChoiceIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("choice_index");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<bool>("FromWaitingList")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_waiting_list");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offered_at");
+
+                    b.Property<long>("PoolId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pool_id");
+
+                    b.Property<long?>("ReferralId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("referral_id");
+
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("release_id");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_release_offers");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_release_offers_application_id");
+
+                    b.HasIndex("PoolId")
+                        .HasDatabaseName("ix_release_offers_pool_id");
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_release_offers_referral_id")
+                        .HasFilter("referral_id is not null");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_release_offers_request_id");
+
+                    b.HasIndex("ValidUntil")
+                        .HasDatabaseName("ix_release_offers_open_deadline")
+                        .HasFilter("status = 1");
+
+                    b.HasIndex("ReleaseId", "ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_release_offers_one_held")
+                        .HasFilter("status in (1, 2)");
+
+                    b.ToTable("release_offers", (string)null);
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Releases.ReleasePool", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BirthYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_year");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("release_id");
+
+                    b.Property<int>("ReturnedToFirstCome")
+                        .HasColumnType("integer")
+                        .HasColumnName("returned_to_first_come");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
+
+                    b.Property<int>("Vacant")
+                        .HasColumnType("integer")
+                        .HasColumnName("vacant");
+
+                    b.HasKey("Id")
+                        .HasName("pk_release_pools");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_release_pools_organisation_id");
+
+                    b.HasIndex("ReleaseId", "OrganisationId", "BirthYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_release_pools_release_id_organisation_id_birth_year");
+
+                    b.ToTable("release_pools", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_release_pools_seats", "seats between 1 and 1000");
+
+                            t.HasCheckConstraint("ck_release_pools_vacant", "vacant >= 0 and vacant <= seats");
+                        });
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Releases.ReleaseRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("application_id");
+
+                    b.Property<int?>("ChoiceIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("choice_index");
+
+                    b.Property<bool?>("Eligible")
+                        .HasColumnType("boolean")
+                        .HasColumnName("eligible");
+
+                    b.Property<long?>("PlacedPoolId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("placed_pool_id");
+
+                    b.Property<long?>("PriorityPosition")
+                        .HasColumnType("bigint")
+                        .HasColumnName("priority_position");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pseudonym");
+
+                    b.PrimitiveCollection<long[]>("RankedPoolIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("ranked_pool_ids");
+
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("release_id");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<string>("SignedXml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("signed_xml");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_release_requests");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_release_requests_application_id");
+
+                    b.HasIndex("Pseudonym")
+                        .IsUnique()
+                        .HasDatabaseName("ix_release_requests_pseudonym");
+
+                    b.HasIndex("ReleaseId", "ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_release_requests_current")
+                        .HasFilter("superseded_at is null");
+
+                    b.ToTable("release_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_release_requests_choices", "cardinality(ranked_pool_ids) between 1 and 5");
+                        });
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Releases.ReleaseWaitingEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("ChoiceIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("choice_index");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<long>("PoolId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pool_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_release_waiting_entries");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_release_waiting_entries_application_id");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_release_waiting_entries_request_id");
+
+                    b.HasIndex("PoolId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_release_waiting_entries_pool_id_position");
+
+                    b.ToTable("release_waiting_entries", (string)null);
+                });
+
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Staff.StaffMember", b =>
                 {
                     b.Property<int>("Id")
@@ -1226,6 +1560,97 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Releases.ReleaseOffer", b =>
+                {
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_release_offers_applications_application_id");
+
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Releases.ReleasePool", "Pool")
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_release_offers_release_pools_pool_id");
+
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .HasConstraintName("fk_release_offers_referrals_referral_id");
+
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Releases.Release", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_release_offers_releases_release_id");
+
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Releases.ReleaseRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_release_offers_release_requests_request_id");
+
+                    b.Navigation("Pool");
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Releases.ReleasePool", b =>
+                {
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Kindergartens.PreschoolOrganisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_release_pools_organisations_organisation_id");
+
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Releases.Release", null)
+                        .WithMany("Pools")
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_release_pools_releases_release_id");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Releases.ReleaseRequest", b =>
+                {
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_release_requests_applications_application_id");
+
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Releases.Release", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_release_requests_releases_release_id");
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Releases.ReleaseWaitingEntry", b =>
+                {
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Releases.ReleasePool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_release_waiting_entries_release_pools_pool_id");
+
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Releases.ReleaseRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_release_waiting_entries_release_requests_request_id");
+                });
+
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Staff.StaffMember", b =>
                 {
                     b.HasOne("OpenAlmaty.Kindergarten.Domain.Kindergartens.PreschoolOrganisation", null)
@@ -1261,6 +1686,11 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("StopList");
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Releases.Release", b =>
+                {
+                    b.Navigation("Pools");
                 });
 #pragma warning restore 612, 618
         }

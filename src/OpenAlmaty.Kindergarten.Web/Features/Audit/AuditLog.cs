@@ -24,6 +24,7 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         public const string Organisation = "organisation.change";
         public const string Calendar = "calendar.change";
         public const string Staff = "staff.change";
+        public const string Release = "release.create";
     }
 
     public void Add(string action, long? applicationId, string? details)

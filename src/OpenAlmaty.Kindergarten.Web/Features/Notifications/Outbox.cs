@@ -68,6 +68,21 @@ public static class Outbox
         await ExecuteAsync(db, sql, [.. Parameters(kind), new NpgsqlParameter("referral", referralId), new NpgsqlParameter("until", stopListUntil)], ct);
     }
 
+    /// "Принято решение": a release's seat offered, one message per offer, in the offering transaction.
+    public static async Task ReleaseOffersAsync(AppDbContext db, IReadOnlyCollection<long> offerIds, CancellationToken ct)
+    {
+        if (offerIds.Count == 0) return;
+        const NotificationKind kind = NotificationKind.ReleaseSeatOffered;
+        var sql = InsertSql($"""
+            select o.application_id, null::bigint as referral_id, {(int)kind} as kind, 'release-offer:' || o.id as dedup_key,
+                   {Subject(kind)} as subject, {Body(kind)} as body, null::text as number, g.name_ru as organisation,
+                   o.valid_until as until_at, o.offered_at as created_at
+            from release_offers o join release_pools p on p.id = o.pool_id join organisations g on g.id = p.organisation_id
+            where o.id = any(@offers)
+            """);
+        await ExecuteAsync(db, sql, [.. Parameters(kind), new NpgsqlParameter("offers", offerIds.ToArray())], ct);
+    }
+
     /// On the context's connection and transaction. Not EF's ExecuteSqlRaw: it would read the
     /// templates' {placeholders} as its own format items.
     public static async Task ExecuteAsync(AppDbContext db, string sql, IEnumerable<NpgsqlParameter> parameters, CancellationToken ct)

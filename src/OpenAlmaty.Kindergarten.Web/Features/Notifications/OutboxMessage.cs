@@ -13,6 +13,7 @@ public enum NotificationKind
     StateSeatOffered = 6,
     ReferralDeclined = 7,
     AgedOut = 8,
+    ReleaseSeatOffered = 9,
 }
 
 public enum NotificationChannel

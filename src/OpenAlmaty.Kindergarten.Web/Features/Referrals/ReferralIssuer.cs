@@ -39,13 +39,17 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
 
     /// <paramref name="signedRequestId"/>: the parent's signed request, used up in the same
     /// transaction (Signatures/SignedRequests.ConsumeAsync).
+    /// <paramref name="releaseSeat"/>: the seat is a release's offer, not a first-come seat; the
+    /// callback takes it (with its own guard and row lock) inside the same transaction, after the
+    /// referral is saved, instead of the seats table.
     public async Task<Referral> IssueAsync(long applicationId, int organisationId, OrganisationType expectedType,
-        string actor, string? signedXml, CancellationToken ct = default, Guid? signedRequestId = null)
+        string actor, string? signedXml, CancellationToken ct = default, Guid? signedRequestId = null,
+        Func<Referral, CancellationToken, Task>? releaseSeat = null)
     {
         (Referral Referral, Child Child, PreschoolOrganisation Organisation) issued;
         try
         {
-            issued = await IssueInTransactionAsync(applicationId, organisationId, expectedType, actor, signedXml, signedRequestId, ct);
+            issued = await IssueInTransactionAsync(applicationId, organisationId, expectedType, actor, signedXml, signedRequestId, releaseSeat, ct);
         }
         catch
         {
@@ -100,7 +104,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
     }
 
     private async Task<(Referral, Child, PreschoolOrganisation)> IssueInTransactionAsync(long applicationId, int organisationId, OrganisationType expectedType,
-        string actor, string? signedXml, Guid? signedRequestId, CancellationToken ct)
+        string actor, string? signedXml, Guid? signedRequestId, Func<Referral, CancellationToken, Task>? releaseSeat, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -120,7 +124,8 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
             var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct);
             if (organisation is null || organisation.Type != expectedType)
                 throw new DomainException("organisation.not-found", new("Дошкольная организация не найдена.", "Мектепке дейінгі ұйым табылмады."));
-            await CheckKindOfSeatAsync(application, organisation, now, ct);
+            if (releaseSeat is null) await CheckKindOfSeatAsync(application, organisation, now, ct);
+            else CheckPrivateConditions(application, organisation, now);
 
             var calendar = await calendars.GetAsync(ct);
             var validUntil = PortalRules.ReferralValidUntil(calendar, now);
@@ -129,12 +134,18 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
             var referral = application.IssueReferral(organisation, number, ReferralNumbers.NewVerificationCode(), now, validUntil, actor, signedXml);
 
             // A cheap unlocked look first: when the seats are gone, say so before writing anything.
-            var anyLeft = await db.Seats.AnyFreeAsync(organisationId, application.BirthYear, ct);
-            if (!anyLeft) throw new DomainException("seat.taken", SeatTaken);
+            if (releaseSeat is null && !await db.Seats.AnyFreeAsync(organisationId, application.BirthYear, ct))
+                throw new DomainException("seat.taken", SeatTaken);
 
             db.Referrals.Add(referral);
             await db.SaveChangesAsync(ct);
             await Notifications.Outbox.ReferralIssuedAsync(db, referral, ct);
+            if (releaseSeat is not null)
+            {
+                await releaseSeat(referral, ct);
+                await tx.CommitAsync(ct);
+                return (referral, application.Child!, organisation);
+            }
 
             // The seat is taken last, just before COMMIT: the seat row (shared by every parent who
             // wants this organisation) stays locked for one statement, not for the inserts.
@@ -155,9 +166,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
     {
         if (organisation.Type == OrganisationType.PrivateStateOrder)
         {
-            var unmet = KindergartenEligibility.Private(application.Status, application.Child!.BirthDate,
-                application.StopListedUntil, freePrivateSeatForAgeGroup: true, now);
-            if (unmet.Count > 0) throw new DomainException("referral.not-eligible", unmet[0]);
+            CheckPrivateConditions(application, organisation, now);
             return;
         }
         var seat = await db.Seats.AsNoTracking()
@@ -168,6 +177,14 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
         var seats = new StateSeats(OpenToAll: free && !inWindow, InWindow: free && inWindow);
         var offered = KindergartenEligibility.IsOffered(application.Status, application.OfferedUntil, now);
         if (KindergartenEligibility.StateSeat(seats, offered) is { } why) throw new DomainException("seat.priority", why);
+    }
+
+    private static void CheckPrivateConditions(Application application, PreschoolOrganisation organisation, DateTimeOffset now)
+    {
+        if (organisation.Type != OrganisationType.PrivateStateOrder) return;
+        var unmet = KindergartenEligibility.Private(application.Status, application.Child!.BirthDate,
+            application.StopListedUntil, freePrivateSeatForAgeGroup: true, now);
+        if (unmet.Count > 0) throw new DomainException("referral.not-eligible", unmet[0]);
     }
 
     private async Task<string> NextReferralNumberAsync(DateTimeOffset now, CancellationToken ct)

@@ -47,7 +47,7 @@ public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog aud
                     case "cancel-referral":
                         var referral = await ActiveReferralAsync(applicationId, ct);
                         application.CancelReferral(referral, now, actor, text);
-                        await db.ReturnSeatAsync(referral.OrganisationId, referral.BirthYear, now, actor, ct);
+                        await db.ReturnReferralSeatAsync(referral, now, actor, ct);
                         await db.SaveChangesAsync(ct);
                         // A state seat that comes back goes to the next children in the queue (issue 11, defect 3).
                         await offers.OfferReturnedSeatAsync(referral.OrganisationId, referral.BirthYear, now, ct);

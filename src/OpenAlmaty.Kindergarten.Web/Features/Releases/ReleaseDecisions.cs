@@ -1,0 +1,104 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.Kindergarten.Domain.Applications;
+using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Domain.Referrals;
+using OpenAlmaty.Kindergarten.Domain.Releases;
+using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Features.Referrals;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.Releases;
+
+/// The parent's signed decisions in a release: the ranking, and the answer to an offer. Each
+/// happens in one transaction with its guard, its row locks and the signed request used up.
+public sealed class ReleaseDecisions(AppDbContext db, TimeProvider clock, ReferralIssuer issuer, ReleaseWaitingLists waitingLists)
+{
+    public const string RequestKind = "release-request";
+    public const string AcceptKind = "release-accept";
+    public const string DeclineKind = "release-decline";
+
+    /// The last signed request counts: the earlier one is superseded in the same transaction.
+    public async Task<ReleaseRequest> SubmitAsync(long releaseId, long applicationId, IReadOnlyList<long> rankedPoolIds, Guid signedRequestId,
+        string signedXml, CancellationToken ct)
+    {
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            var now = clock.GetUtcNow();
+            // Shared lock: the allocation (FOR UPDATE) waits for requests being written, and a request after it sees "allocated".
+            var release = await db.Releases.FromSql($"select * from releases where id = {releaseId} for share").SingleAsync(ct);
+            if (!release.AcceptsRequests(now)) throw new DomainException("release.closed", Release.RequestsClosed);
+            var application = await db.Applications.FromSql($"select * from applications where id = {applicationId} for update")
+                .Include(a => a.Child).SingleAsync(ct);
+            await Signatures.SignedRequests.ConsumeAsync(db, signedRequestId, now, ct);
+            var unmet = PrivateKindergartenEligibility.UnmetConditions(application.Status, application.Child!.BirthDate,
+                application.StopListedUntil, freePrivateSeatForAgeGroup: true, now);
+            if (unmet.Count > 0) throw new DomainException("release.not-eligible", unmet[0]);
+            var valid = await db.ReleasePools.Where(p => p.ReleaseId == releaseId && p.BirthYear == application.BirthYear)
+                .Select(p => p.Id).ToListAsync(ct);
+            if (rankedPoolIds.Any(p => !valid.Contains(p)))
+                throw new DomainException("release.pool", new("Выбранная организация не участвует в распределении для возрастной группы ребёнка.",
+                    "Таңдалған ұйым баланың жас тобы үшін бөлуге қатыспайды."));
+            var request = ReleaseRequest.Sign(releaseId, applicationId, rankedPoolIds, signedXml, now);
+            var previous = await db.ReleaseRequests.SingleOrDefaultAsync(r => r.ReleaseId == releaseId && r.ApplicationId == applicationId
+                && r.SupersededAt == null, ct);
+            if (previous is not null)
+            {
+                previous.Supersede(now);
+                await db.SaveChangesAsync(ct);
+            }
+            db.ReleaseRequests.Add(request);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return request;
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    /// The referral on the release's seat: ReferralIssuer's transaction, with the offer taken
+    /// under its row lock instead of a first-come seat.
+    public async Task<Referral> AcceptAsync(long offerId, long applicationId, string actor, Guid signedRequestId, string signedXml, CancellationToken ct)
+    {
+        var target = await db.ReleaseOffers.AsNoTracking().Where(o => o.Id == offerId && o.ApplicationId == applicationId)
+            .Select(o => new { o.Pool!.OrganisationId, o.Pool.Kind }).SingleOrDefaultAsync(ct) ?? throw NotFound();
+        return await issuer.IssueAsync(applicationId, target.OrganisationId, target.Kind, actor, signedXml, ct, signedRequestId,
+            async (referral, token) =>
+            {
+                var offer = await db.ReleaseOffers.FromSql($"select * from release_offers where id = {offerId} for update").SingleAsync(token);
+                offer.Accept(referral.Id, clock.GetUtcNow());
+                await db.SaveChangesAsync(token);
+            });
+    }
+
+    public async Task DeclineAsync(long offerId, long applicationId, Guid signedRequestId, CancellationToken ct)
+    {
+        var releaseId = await db.ReleaseOffers.Where(o => o.Id == offerId && o.ApplicationId == applicationId)
+            .Select(o => (long?)o.ReleaseId).SingleOrDefaultAsync(ct) ?? throw NotFound();
+        try
+        {
+            await using (var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct))
+            {
+                var now = clock.GetUtcNow();
+                var pools = await ReleaseWaitingLists.LockPoolsAsync(db, releaseId, ct);
+                await Signatures.SignedRequests.ConsumeAsync(db, signedRequestId, now, ct);
+                var offer = await db.ReleaseOffers.FromSql($"select * from release_offers where id = {offerId} for update").SingleAsync(ct);
+                offer.Decline(now);
+                pools.Single(p => p.Id == offer.PoolId).SeatCameBack();
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+        // The seat moves at once; the job every minute is the backstop.
+        await waitingLists.MoveAsync(releaseId, ct);
+    }
+
+    private static DomainException NotFound() => new("offer.not-found", new("Предложение не найдено.", "Ұсыныс табылмады."));
+}

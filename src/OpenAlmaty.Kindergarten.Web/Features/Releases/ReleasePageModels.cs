@@ -1,0 +1,28 @@
+using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Domain.Releases;
+using OpenAlmaty.Kindergarten.Web.Features.Choose;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.Releases;
+
+public sealed record PoolCard(long PoolId, OrganisationCard Card);
+
+/// Why the child did not get an organisation ranked above the result: the pool's seats, the last
+/// place admitted and the child's own place, in the release's order.
+public sealed record WhyNot(PoolCard Pool, int ChoiceIndex, int Admitted, long? LastAdmitted, long MyPosition);
+
+public sealed record OfferView(long Id, PoolCard Pool, int ChoiceIndex, ReleaseOfferStatus Status, DateTimeOffset ValidUntil, bool FromWaitingList);
+
+public sealed record ParentReleasePage(long ApplicationId, string RegistrationNumber, string ChildName, int BirthYear,
+    long ReleaseId, string Title, AllocationRule Rule, ReleaseStatus Status, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, string? SeedHash,
+    bool AcceptsRequests, IReadOnlyList<LocalizedText> Unmet, IReadOnlyList<PoolCard> Pools,
+    IReadOnlyList<PoolCard> Current, DateTimeOffset? CurrentSignedAt, IReadOnlyList<PoolCard> Draft, Guid? RequestId, string? XmlToSign,
+    bool? Eligible, long? Position, int? ChoiceIndex, IReadOnlyList<WhyNot> WhyNot, IReadOnlyList<OfferView> Offers,
+    Guid? AcceptRequestId, string? AcceptXml, int? WaitingLists)
+{
+    public OfferView? OpenOffer => Offers.FirstOrDefault(o => o.Status == ReleaseOfferStatus.Offered);
+}
+
+public sealed record DeclinePage(long ApplicationId, long ReleaseId, string RegistrationNumber, OfferView Offer, Guid RequestId, string XmlToSign);
+
+/// A release as the application page lists it.
+public sealed record ReleaseLink(long Id, string Title, ReleaseStatus Status, DateTimeOffset ClosesAt, bool Requested);

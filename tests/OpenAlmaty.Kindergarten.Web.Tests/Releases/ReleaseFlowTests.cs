@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.Kindergarten.Domain.Applications;
+using OpenAlmaty.Kindergarten.Domain.Releases;
+using OpenAlmaty.Kindergarten.Web.Data.Seeding;
+using OpenAlmaty.Kindergarten.Web.Features.Audit;
+using OpenAlmaty.Kindergarten.Web.Tests.Cabinet;
+using OpenAlmaty.Kindergarten.Web.Tests.SignIn;
+
+namespace OpenAlmaty.Kindergarten.Web.Tests.Releases;
+
+/// A release from end to end over HTTP, with real signatures: staff create it, two parents rank
+/// and sign, the window closes, the job allocates in queue order, one declines, the waiting list moves.
+public sealed class ReleaseFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFixture>
+{
+    [Fact]
+    public async Task Release_RankSignAllocateDecline_OffersInQueueOrderAndWaitingListMoves()
+    {
+        await using var portal = keys.Portal();
+        var desk = new ReleaseDesk(portal, keys);
+        var first = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1);
+        var second = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent2);
+        var wanted = await desk.OrganisationAsync("Сад А", 1);
+        var other = await desk.OrganisationAsync("Сад Б", 3);
+        var staff = await desk.StaffAsync();
+
+        var releaseId = await desk.CreateAsync(staff, ReleaseDesk.Form("Осенний выпуск", (wanted, 1), (other, 1)));
+        var poolA = await desk.PoolAsync(releaseId, wanted);
+        var poolB = await desk.PoolAsync(releaseId, other);
+        // The release's seats left the first-come seats.
+        Assert.Equal((0, 2), (await CabinetData.FreeSeatsAsync(keys.Database, wanted), await CabinetData.FreeSeatsAsync(keys.Database, other)));
+
+        portal.Clock.SetUtcNow(ReleaseDesk.Opens.AddHours(1));
+        await desk.AllocateAsync();
+        var parent1 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
+        var parent2 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent2);
+        var rules = await parent1.OpenAsync($"/applications/{first.Id}/releases/{releaseId}");
+        Assert.Contains("Время подачи заявки не имеет значения.", rules.Text);
+        // The second parent signs first: the time of the request does not matter.
+        var signed2 = await ReleaseDesk.RankAndSignAsync(parent2, second.Id, releaseId, poolA, poolB);
+        var signed1 = await ReleaseDesk.RankAndSignAsync(parent1, first.Id, releaseId, poolB);
+        // Changed before the window closes: the last signed request counts.
+        signed1 = await ReleaseDesk.RankAndSignAsync(parent1, first.Id, releaseId, poolA, poolB);
+        Assert.StartsWith("Заявка подписана и принята.", signed2.Message);
+        Assert.StartsWith("Заявка подписана и принята.", signed1.Message);
+
+        portal.Clock.SetUtcNow(ReleaseDesk.Closes.AddMinutes(1));
+        Assert.True(await desk.AllocateAsync() >= 1);
+        // Run twice (or in two processes): the release's status under its row lock says it is done.
+        Assert.Equal(0, await desk.AllocateAsync());
+
+        await using (var db = keys.Database.CreateContext())
+        {
+            Assert.Equal(ReleaseStatus.Allocated, (await db.Releases.SingleAsync(r => r.Id == releaseId)).Status);
+            var offers = await db.ReleaseOffers.Where(o => o.ReleaseId == releaseId).OrderBy(o => o.Id).ToListAsync();
+            Assert.Equal([(first.Id, poolA, 0), (second.Id, poolB, 1)], offers.Select(o => (o.ApplicationId, o.PoolId, o.ChoiceIndex)));
+            var waiting = await db.ReleaseWaitingEntries.SingleAsync(w => w.PoolId == poolA);
+            Assert.Equal((second.Id, 1), (waiting.ApplicationId, waiting.Position));
+            Assert.Equal(2, await db.ReleaseRequests.CountAsync(r => r.ReleaseId == releaseId && r.SupersededAt == null));
+            Assert.Equal(3, await db.ReleaseRequests.CountAsync(r => r.ReleaseId == releaseId));
+            Assert.Equal(2, await db.Set<Web.Features.Notifications.OutboxMessage>().Where(m => m.Kind == Web.Features.Notifications.NotificationKind.ReleaseSeatOffered
+                && (m.ApplicationId == first.Id || m.ApplicationId == second.Id)).Select(m => m.ApplicationId).Distinct().CountAsync());
+        }
+        var result2 = await parent2.OpenAsync($"/applications/{second.Id}/releases/{releaseId}");
+        Assert.Contains("последний принятый был 1-м, вы — 2-й", result2.Text);
+        Assert.Contains("Принято решение (Направлено уведомление)", result2.Text);
+        var publicPage = await (await portal.CreateClient().GetAsync($"/releases/{releaseId}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(DemoUsers.Parent1.LastName, publicPage);
+
+        var confirm = await parent1.OpenAsync($"/applications/{first.Id}/releases/{releaseId}/decline");
+        var declined = await parent1.FollowAsync(await parent1.SignAndSendAsync(confirm));
+        Assert.StartsWith("Вы отказались от места.", declined.Message);
+
+        await using (var db = keys.Database.CreateContext())
+        {
+            var offers = await db.ReleaseOffers.Where(o => o.ReleaseId == releaseId).OrderBy(o => o.Id).ToListAsync();
+            Assert.Equal([ReleaseOfferStatus.Declined, ReleaseOfferStatus.Replaced, ReleaseOfferStatus.Offered], offers.Select(o => o.Status));
+            Assert.Equal((second.Id, poolA, true), (offers[2].ApplicationId, offers[2].PoolId, offers[2].FromWaitingList));
+        }
+        // Nobody waits for the seat the second child left: it went back to first come.
+        Assert.Equal(3, await CabinetData.FreeSeatsAsync(keys.Database, other));
+
+        var offer = await parent2.OpenAsync($"/applications/{second.Id}/releases/{releaseId}");
+        var accepted = await parent2.FollowAsync(await parent2.SignAndSendAsync(offer));
+        Assert.StartsWith("Направление №", accepted.Message);
+        Assert.Equal(ApplicationStatus.Referred, (await CabinetData.StateAsync(keys.Database, second.Id)).Status);
+        Assert.Equal(0, await CabinetData.FreeSeatsAsync(keys.Database, wanted));
+    }
+
+    [Fact]
+    public async Task Create_MoreSeatsThanPublished_RefusedWithMessageAndNothingChanged()
+    {
+        await using var portal = keys.Portal();
+        var desk = new ReleaseDesk(portal, keys);
+        var organisation = await desk.OrganisationAsync("Сад В", 2);
+        var staff = await desk.StaffAsync();
+        var page = await staff.OpenAsync("/admin/releases/new");
+
+        var response = await staff.PostAsync("/admin/releases", page, ReleaseDesk.Form("Слишком много", (organisation, 5)));
+        var answer = new CabinetPage(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains("опубликовано меньше 5 свободных мест", answer.Error);
+        Assert.Equal(2, await CabinetData.FreeSeatsAsync(keys.Database, organisation));
+        await using var db = keys.Database.CreateContext();
+        Assert.False(await db.Releases.AnyAsync(r => r.Title == "Слишком много"));
+        Assert.False(await db.Set<AuditEntry>().AnyAsync(e => e.Details!.Contains("Слишком много")));
+    }
+
+    [Fact]
+    public async Task Create_WindowOutsideWorkingHours_Refused()
+    {
+        await using var portal = keys.Portal();
+        var desk = new ReleaseDesk(portal, keys);
+        var organisation = await desk.OrganisationAsync("Сад Г", 2);
+        var staff = await desk.StaffAsync();
+        var page = await staff.OpenAsync("/admin/releases/new");
+        var form = ReleaseDesk.Form("Ночной", (organisation, 1));
+        form["ClosesTime"] = "21:00";
+
+        var answer = new CabinetPage(await (await staff.PostAsync("/admin/releases", page, form)).Content.ReadAsStringAsync());
+
+        Assert.Equal("Приём заявок открывается и закрывается в рабочий день с 09:00 до 18:00 (время Алматы).", answer.Error);
+        Assert.Equal(2, await CabinetData.FreeSeatsAsync(keys.Database, organisation));
+    }
+
+    [Fact]
+    public async Task Request_SignedAfterWindowClosed_RefusedAndNothingChanged()
+    {
+        await using var portal = keys.Portal();
+        var desk = new ReleaseDesk(portal, keys);
+        var application = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1);
+        var organisation = await desk.OrganisationAsync("Сад Д", 1);
+        var releaseId = await desk.CreateAsync(await desk.StaffAsync(), ReleaseDesk.Form("Поздно", (organisation, 1)));
+        var pool = await desk.PoolAsync(releaseId, organisation);
+        portal.Clock.SetUtcNow(ReleaseDesk.Closes.AddMinutes(-5));
+        var parent = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
+        var page = await parent.OpenAsync($"/applications/{application.Id}/releases/{releaseId}?rank={pool}");
+        portal.Clock.SetUtcNow(ReleaseDesk.Closes.AddMinutes(1));
+
+        var answer = await parent.FollowAsync(await parent.SignAndSendAsync(page));
+
+        Assert.Equal(Release.RequestsClosed.Ru, answer.Error);
+        await using var db = keys.Database.CreateContext();
+        Assert.False(await db.ReleaseRequests.AnyAsync(r => r.ReleaseId == releaseId));
+        Assert.False(await CabinetData.IsUsedAsync(keys.Database, page.RequestId));
+    }
+}
