@@ -7,7 +7,7 @@ namespace OpenAlmaty.Kindergarten.Domain.Applications;
 
 /// Заявление: a child's place in the queue and everything that happens to it. Every transition
 /// checks the current status first and records a history event.
-public sealed class Application
+public sealed partial class Application
 {
     private readonly List<ApplicationEvent> _events = [];
     private readonly List<ApplicationAccess> _access = [];
@@ -18,7 +18,7 @@ public sealed class Application
     public static Application File(Child child, Person applicant, string registrationNumber, Privilege privilege,
         InstructionLanguage language, string? additionalEmail, string? additionalPhone, DateTimeOffset now,
         IEnumerable<ApplicationStatus> otherApplicationsOfChild, string? tsonNumber = null, string? pepNumber = null,
-        string? signedXml = null)
+        string? signedXml = null, bool parenthoodUnderReview = false)
     {
         if (otherApplicationsOfChild.Any(s => s.IsActive()))
             throw new DomainException("application.duplicate", new(
@@ -34,7 +34,10 @@ public sealed class Application
             TsonNumber = tsonNumber,
             PepNumber = pepNumber,
             Privilege = privilege,
-            PriorityGroup = PrivilegeText.GroupOf(privilege),
+            // A claimed privilege waits for staff to confirm its documents: general order until then.
+            PriorityGroup = PriorityGroup.General,
+            PrivilegeReview = privilege == Privilege.None ? PrivilegeReview.NotRequired : PrivilegeReview.UnderReview,
+            ParenthoodReview = parenthoodUnderReview ? ParenthoodReview.UnderReview : ParenthoodReview.NotRequired,
             BirthYear = child.BirthDate.Year,
             PreferredLanguage = language,
             AdditionalEmail = additionalEmail,
@@ -221,6 +224,9 @@ public sealed class Application
         var before = PrivilegeText.Of(Privilege).Ru;
         Privilege = privilege;
         PriorityGroup = PrivilegeText.GroupOf(privilege);
+        // Staff decided on the documents they hold: the correction is a confirmation without a term.
+        PrivilegeReview = privilege == Privilege.None ? PrivilegeReview.NotRequired : PrivilegeReview.Confirmed;
+        PrivilegeValidUntil = null;
         Record(now, ApplicationEventKind.PrivilegeCorrected, actor, Status, Status,
             $"Льготность: {before} → {PrivilegeText.Of(privilege).Ru}. {reason}", null);
     }

@@ -16,6 +16,14 @@ public enum ApplicationEventKind
     PrivilegeCorrected = 12,
     CallNote = 13,
     ReferralCancelled = 14,
+    ParenthoodConfirmed = 15,
+    ParenthoodRejected = 16,
+    PrivilegeEvidenceSubmitted = 17,
+    PrivilegeConfirmed = 18,
+    PrivilegeRejected = 19,
+    PrivilegeLapsed = 20,
+    Detached = 21,
+    InvitationCreated = 22,
 }
 
 /// One line of "История изменений": who, when, from what to what, why.

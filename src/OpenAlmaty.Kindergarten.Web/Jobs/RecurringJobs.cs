@@ -16,6 +16,9 @@ public static class RecurringJobs
         // 09:00 in Almaty: a reminder is not an SMS at midnight.
         jobs.AddOrUpdate<ReferralRemindersJob>("referral-reminders", j => j.ExecuteAsync(CancellationToken.None), "0 4 * * *");
         jobs.AddOrUpdate<SendNotificationsJob>("send-notifications", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
+        // 02:00 in Almaty, after the gateway's nightly feed; privileges end at the start of the day.
+        jobs.AddOrUpdate<ImportPopulationRegistryJob>("import-population-registry", j => j.ExecuteAsync(CancellationToken.None), "0 21 * * *");
+        jobs.AddOrUpdate<LapsePrivilegesJob>("lapse-privileges", j => j.ExecuteAsync(CancellationToken.None), "5 19 * * *");
         jobs.AddOrUpdate<ReferralDocumentsJob>("referral-documents", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
     }
 }

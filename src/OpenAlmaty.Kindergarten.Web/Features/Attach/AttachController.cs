@@ -10,13 +10,13 @@ using OpenAlmaty.Kindergarten.Web.Signatures;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Attach;
 
-public sealed record AttachPage(string? Number, string? ChildIin, Guid? RequestId, string? XmlToSign);
+public sealed record AttachPage(string? Number, string? ChildIin, Guid? RequestId, string? XmlToSign, string? Code = null);
 
 /// "Прикрепление заявления к ИИН-у родителя": the second parent enters the registration number and
 /// the child's IIN, signs, and the application appears in their journal too.
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/attach")]
-public sealed class AttachController(AppDbContext db, SignedRequests signedRequests, TimeProvider clock, Lang lang) : Controller
+public sealed class AttachController(AppDbContext db, SignedRequests signedRequests, AttachRules rules, TimeProvider clock, Lang lang) : Controller
 {
     public const string Kind = "attach";
 
@@ -29,7 +29,7 @@ public sealed class AttachController(AppDbContext db, SignedRequests signedReque
     public IActionResult Form() => View(new AttachPage(null, null, null, null));
 
     [HttpPost("review")]
-    public async Task<IActionResult> Review(string? number, string? childIin, CancellationToken ct)
+    public async Task<IActionResult> Review(string? number, string? childIin, string? code, CancellationToken ct)
     {
         var found = await FindAsync(number, childIin, ct);
         if (found is null)
@@ -42,12 +42,18 @@ public sealed class AttachController(AppDbContext db, SignedRequests signedReque
             TempData["Message"] = lang["Это заявление уже есть в вашем журнале.", "Бұл өтініш сіздің журналыңызда бар."];
             return Redirect($"/applications/{found.Value}");
         }
+        if (await rules.RefusalAsync(User.Iin()!, childIin!.Trim(), found.Value, code, ct) is { } refusal)
+        {
+            ModelState.AddModelError("", lang.Of(refusal));
+            return View("Form", new AttachPage(number, childIin, null, null, code));
+        }
         var (requestId, xml) = await signedRequests.PrepareAsync(User.Iin()!, Kind, found.Value, new Dictionary<string, string>
         {
             ["registration"] = number!.Trim().ToUpperInvariant(),
-            ["childIin"] = childIin!.Trim(),
+            ["childIin"] = childIin.Trim(),
+            ["invitation"] = AttachInvitation.Normalize(code),
         }, ct);
-        return View("Form", new AttachPage(number, childIin, requestId, xml));
+        return View("Form", new AttachPage(number, childIin, requestId, xml, code));
     }
 
     [HttpPost("")]
@@ -60,10 +66,14 @@ public sealed class AttachController(AppDbContext db, SignedRequests signedReque
                 throw SignedFields.Mismatch();
             var applicationId = await FindAsync(SignedFields.Read(verified.SignedXml, "registration"), SignedFields.Read(verified.SignedXml, "childIin"), ct);
             if (applicationId != verified.ApplicationId) throw new DomainException("attach.not-found", NotFoundText);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var application = await db.Applications.Include(a => a.Access).SingleAsync(a => a.Id == applicationId, ct);
             var parent = await db.People.SingleAsync(p => p.Id == User.PersonId(), ct);
+            await rules.RequireAsync(parent.Iin, parent.Id, SignedFields.Read(verified.SignedXml, "childIin")!, application.Id,
+                SignedFields.Read(verified.SignedXml, "invitation"), ct);
             application.AttachTo(parent, clock.GetUtcNow(), verified.SignedXml);
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             TempData["Message"] = lang[$"Заявление {application.RegistrationNumber} прикреплено к вашему ИИН.", $"{application.RegistrationNumber} өтініші сіздің ЖСН-іңізге бекітілді."];
             return Redirect($"/applications/{application.Id}");
         }

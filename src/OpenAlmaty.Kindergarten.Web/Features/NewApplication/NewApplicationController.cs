@@ -9,6 +9,8 @@ using OpenAlmaty.Kindergarten.Domain.People;
 using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Features.Applications;
+using OpenAlmaty.Kindergarten.Web.Features.Evidence;
+using OpenAlmaty.Kindergarten.Web.Features.Registry;
 using OpenAlmaty.Kindergarten.Web.Features.Shared;
 using OpenAlmaty.Kindergarten.Web.Localization;
 using OpenAlmaty.Kindergarten.Web.Signatures;
@@ -19,7 +21,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.NewApplication;
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/new")]
 public sealed class NewApplicationController(AppDbContext db, SignedRequests signedRequests, QueuePositions positions,
-    TimeProvider clock, Lang lang) : Controller
+    FilingRules rules, TimeProvider clock, Lang lang) : Controller
 {
     public const string Kind = "new-application";
 
@@ -29,11 +31,21 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
     [HttpGet("")]
     public IActionResult Form() => View(new NewApplicationForm());
 
+    /// The documents come with the form (multipart): the request's size is capped before it is read.
     [HttpPost("review")]
-    public async Task<IActionResult> Review(NewApplicationForm form, CancellationToken ct)
+    [RequestSizeLimit(EvidenceFiles.RequestLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = EvidenceFiles.RequestLimit)]
+    public async Task<IActionResult> Review(NewApplicationForm form, List<IFormFile>? parenthoodFiles, List<IFormFile>? privilegeFiles,
+        CancellationToken ct)
     {
         var birthDate = await ValidateAsync(form, ct);
         if (birthDate is null) return View("Form", form);
+        var check = await rules.CheckAsync(User.Iin()!, form.ChildIin.Trim(), form.Privilege, parenthoodFiles, privilegeFiles, ct);
+        if (check.Error is not null)
+        {
+            ModelState.AddModelError("", lang.Of(check.Error));
+            return View("Form", form);
+        }
         var (requestId, xml) = await signedRequests.PrepareAsync(User.Iin()!, Kind, null, new Dictionary<string, string>
         {
             ["childIin"] = form.ChildIin.Trim(),
@@ -44,8 +56,13 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
             ["language"] = form.Language.ToString(),
             ["additionalEmail"] = form.AdditionalEmail?.Trim() ?? "",
             ["additionalPhone"] = form.AdditionalPhone?.Trim() ?? "",
+            [FilingRules.ParenthoodField] = check.Parenthood.ToString(),
+            [FilingRules.DocumentsField] = check.SignedList,
         }, ct);
-        return View(new NewApplicationReview(form, birthDate.Value, requestId, xml));
+        foreach (var group in check.Files.GroupBy(f => f.Purpose))
+            EvidenceDocuments.Stage(db, requestId, User.PersonId()!.Value, group.Key, group.Select(f => f.File), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return View(new NewApplicationReview(form, birthDate.Value, requestId, xml) { Parenthood = check.Parenthood, Documents = check.Files.Count });
     }
 
     [HttpPost("")]
@@ -58,6 +75,7 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
                 throw SignedFields.Mismatch();
             string F(string name) => SignedFields.Read(verified.SignedXml, name) ?? "";
             var iin = Iin.Parse(F("childIin"));
+            var underReview = await rules.ParenthoodNeedsReviewAsync(User.Iin()!, iin.Value, F(FilingRules.DocumentsField), ct);
             var child = await db.Children.SingleOrDefaultAsync(c => c.Iin == iin.Value, ct)
                 ?? db.Children.Add(new Child(iin, F("lastName"), F("firstName"), F("middleName"))).Entity;
             var others = child.Id == 0 ? [] : await db.Applications.Where(a => a.ChildId == child.Id).Select(a => a.Status).ToListAsync(ct);
@@ -66,9 +84,16 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
             var serial = await db.Database.SqlQuery<long>($"select nextval('registration_number_seq') as \"Value\"").SingleAsync(ct);
             var application = Application.File(child, applicant, RegistrationNumber.Format(AlmatyTime.ToLocal(now).Year, serial),
                 Enum.Parse<Privilege>(F("privilege")), Enum.Parse<InstructionLanguage>(F("language")),
-                NullIfEmpty(F("additionalEmail")), NullIfEmpty(F("additionalPhone")), now, others, signedXml: verified.SignedXml);
-            db.Applications.Add(application);
-            await db.SaveChangesAsync(ct);
+                NullIfEmpty(F("additionalEmail")), NullIfEmpty(F("additionalPhone")), now, others, signedXml: verified.SignedXml,
+                parenthoodUnderReview: underReview);
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                db.Applications.Add(application);
+                await db.SaveChangesAsync(ct);
+                await EvidenceDocuments.MoveAsync(db, requestId, applicant.Id, F(FilingRules.DocumentsField), application.Id, now, ct);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
             var number = await positions.ForAsync(new QueueKey(application.Id, application.BirthYear, application.Status));
             TempData["Message"] = lang[$"Заявление зарегистрировано: № {application.RegistrationNumber}, номер в очереди {number}.",
                 $"Өтініш тіркелді: № {application.RegistrationNumber}, кезек нөмірі {number}."];

@@ -11,6 +11,11 @@ public enum NotificationKind
     StopListOver = 4,
     RemovedFromQueue = 5,
     StateSeatOffered = 6,
+    PrivilegeConfirmed = 7,
+    PrivilegeRejected = 8,
+    PrivilegeLapsed = 9,
+    ParenthoodConfirmed = 10,
+    ParenthoodRejected = 11,
 }
 
 public enum NotificationChannel
