@@ -51,11 +51,14 @@ public sealed class ApplicationFilingTests
     [InlineData(Privilege.Orphan, PriorityGroup.FirstPriority)]
     [InlineData(Privilege.LargeFamily, PriorityGroup.FirstPriority)]
     [InlineData(Privilege.TeacherChild, PriorityGroup.FirstPriority)]
-    public void File_Privilege_SetsThePriorityGroup(Privilege privilege, PriorityGroup group)
+    public void File_Privilege_GeneralOrderUntilStaffConfirm_ThenItsGroup(Privilege privilege, PriorityGroup group)
     {
         var application = AnApplication().WithPrivilege(privilege).Queued();
+        var filed = application.PriorityGroup;
+        if (privilege != Privilege.None) application.ConfirmPrivilege(DateTimeOffset.UtcNow, "Сотрудник", "Справка проверена", null);
 
         Assert.Equal(privilege, application.Privilege);
+        Assert.Equal(PriorityGroup.General, filed);
         Assert.Equal(group, application.PriorityGroup);
     }
 

@@ -19,7 +19,7 @@ public sealed partial class Application
     public static Application File(Child child, Person applicant, string registrationNumber, Privilege privilege,
         InstructionLanguage language, string? additionalEmail, string? additionalPhone, DateTimeOffset now,
         IEnumerable<ApplicationStatus> otherApplicationsOfChild, string? tsonNumber = null, string? pepNumber = null,
-        string? signedXml = null)
+        string? signedXml = null, bool parenthoodUnderReview = false)
     {
         if (otherApplicationsOfChild.Any(s => s.IsActive()))
             throw new DomainException("application.duplicate", new(
@@ -35,7 +35,10 @@ public sealed partial class Application
             TsonNumber = tsonNumber,
             PepNumber = pepNumber,
             Privilege = privilege,
-            PriorityGroup = PrivilegeText.GroupOf(privilege),
+            // A claimed privilege waits for staff to confirm its documents: general order until then.
+            PriorityGroup = PriorityGroup.General,
+            PrivilegeReview = privilege == Privilege.None ? PrivilegeReview.NotRequired : PrivilegeReview.UnderReview,
+            ParenthoodReview = parenthoodUnderReview ? ParenthoodReview.UnderReview : ParenthoodReview.NotRequired,
             BirthYear = child.BirthDate.Year,
             PreferredLanguage = language,
             AdditionalEmail = additionalEmail,
@@ -224,6 +227,9 @@ public sealed partial class Application
         var before = PrivilegeText.Of(Privilege).Ru;
         Privilege = privilege;
         PriorityGroup = PrivilegeText.GroupOf(privilege);
+        // Staff decided on the documents they hold: the correction is a confirmation without a term.
+        PrivilegeReview = privilege == Privilege.None ? PrivilegeReview.NotRequired : PrivilegeReview.Confirmed;
+        PrivilegeValidUntil = null;
         Record(now, ApplicationEventKind.PrivilegeCorrected, actor, Status, Status,
             $"Льготность: {before} → {PrivilegeText.Of(privilege).Ru}. {reason}", null);
     }

@@ -1,6 +1,6 @@
 namespace OpenAlmaty.Kindergarten.Domain.Applications;
 
-public enum DocumentKind { Referral = 1, Other = 2 }
+public enum DocumentKind { Referral = 1, Other = 2, ParenthoodEvidence = 3, PrivilegeEvidence = 4 }
 
 /// A file under "Общие документы". Stored as made, so a download is identical every time.
 public sealed class ApplicationDocument

@@ -17,6 +17,14 @@ public enum ApplicationEventKind
     CallNote = 13,
     ReferralCancelled = 14,
     ReferralDeclined = 15,
+    ParenthoodConfirmed = 16,
+    ParenthoodRejected = 17,
+    PrivilegeEvidenceSubmitted = 18,
+    PrivilegeConfirmed = 19,
+    PrivilegeRejected = 20,
+    PrivilegeLapsed = 21,
+    Detached = 22,
+    InvitationCreated = 23,
 }
 
 /// One line of "История изменений": who, when, from what to what, why.

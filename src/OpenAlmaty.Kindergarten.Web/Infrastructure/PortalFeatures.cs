@@ -1,6 +1,7 @@
 using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Documents;
 using OpenAlmaty.Kindergarten.Web.Features.Admin;
+using OpenAlmaty.Kindergarten.Web.Features.Registry;
 using OpenAlmaty.Kindergarten.Web.Features.SignIn;
 using OpenAlmaty.Kindergarten.Web.Jobs;
 using OpenAlmaty.Kindergarten.Web.Localization;
@@ -34,6 +35,7 @@ public static class PortalFeatures
         services.AddSignatureVerification(config);
         services.AddSignIn(config);
         services.AddReferralClock(config);
+        services.AddWhoMayAct();
         return services;
     }
 

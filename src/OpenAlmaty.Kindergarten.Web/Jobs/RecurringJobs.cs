@@ -19,6 +19,9 @@ public static class RecurringJobs
         // Release windows open and close on the minute; a seat that comes back is offered within the minute.
         jobs.AddOrUpdate<AllocateReleasesJob>("allocate-releases", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
         jobs.AddOrUpdate<ReleaseWaitingListsJob>("release-waiting-lists", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
+        // 02:00 in Almaty, after the gateway's nightly feed; privileges end at the start of the day.
+        jobs.AddOrUpdate<ImportPopulationRegistryJob>("import-population-registry", j => j.ExecuteAsync(CancellationToken.None), "0 21 * * *");
+        jobs.AddOrUpdate<LapsePrivilegesJob>("lapse-privileges", j => j.ExecuteAsync(CancellationToken.None), "5 19 * * *");
         jobs.AddOrUpdate<ReferralDocumentsJob>("referral-documents", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
         // The yearly age update: never on its own; staff trigger it before the season ("Trigger now").
         jobs.AddOrUpdate<RemoveAgedOutJob>("remove-aged-out", j => j.ExecuteAsync(CancellationToken.None), Cron.Never());

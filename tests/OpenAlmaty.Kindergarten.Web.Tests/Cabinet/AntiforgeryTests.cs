@@ -56,6 +56,7 @@ public sealed class AntiforgeryTests(EdsKeysFixture keys) : IClassFixture<EdsKey
         await using var portal = keys.Portal();
         var application = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1);
         var childIin = await CabinetData.ChildIinAsync(keys.Database, application.Id);
+        await Registry.RegistryData.GiveChildAsync(keys.Database, childIin, DemoUsers.Parent1.Iin, DemoUsers.Parent2.Iin);
         var second = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent2);
         var form = await second.OpenAsync("/applications/attach");
         var pair = new Dictionary<string, string> { ["number"] = application.RegistrationNumber, ["childIin"] = childIin };
@@ -84,6 +85,7 @@ public sealed class AntiforgeryTests(EdsKeysFixture keys) : IClassFixture<EdsKey
         var parent = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
         var form = await parent.OpenAsync("/applications/new");
         var child = CabinetData.NewChild(TestIins.Make(new DateOnly(2023, 6, 1)));
+        await Registry.RegistryData.GiveChildAsync(keys.Database, child["ChildIin"], DemoUsers.Parent1.Iin);
         var requests = await CabinetData.SignedRequestCountAsync(keys.Database);
 
         var reviewWithoutToken = await parent.PostAsync("/applications/new/review", form, child, withToken: false);

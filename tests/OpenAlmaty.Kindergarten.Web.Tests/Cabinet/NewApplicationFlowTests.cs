@@ -78,8 +78,10 @@ public sealed partial class NewApplicationFlowTests(EdsKeysFixture keys) : IClas
         Assert.Equal(1, await CabinetData.ApplicationsOfChildAsync(keys.Database, child["ChildIin"]));
     }
 
-    private static async Task<CabinetPage> ReviewAsync(CabinetClient parent, Dictionary<string, string> child)
+    /// The parent files for their own child: the population registry lists them as its parent.
+    private async Task<CabinetPage> ReviewAsync(CabinetClient parent, Dictionary<string, string> child)
     {
+        await Registry.RegistryData.GiveChildAsync(keys.Database, child["ChildIin"], parent.User.Iin);
         var form = await parent.OpenAsync("/applications/new");
         var response = await parent.PostAsync("/applications/new/review", form, child);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -35,11 +35,12 @@ public sealed class WithdrawAttachFlowTests(EdsKeysFixture keys) : IClassFixture
     }
 
     [Fact]
-    public async Task Attach_RegistrationNumberAndChildIin_SecondParentSeesItInJournal()
+    public async Task Attach_RegistryParentWithNumberAndChildIin_SecondParentSeesItInJournal()
     {
         await using var portal = keys.Portal();
         var application = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1);
         var childIin = await CabinetData.ChildIinAsync(keys.Database, application.Id);
+        await Registry.RegistryData.GiveChildAsync(keys.Database, childIin, DemoUsers.Parent1.Iin, DemoUsers.Parent2.Iin);
         var second = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent2);
         var form = await second.OpenAsync("/applications/attach");
         var journalBefore = await second.OpenAsync("/applications");

@@ -20,7 +20,7 @@ public sealed class Scenario(AppDbContext db, DateTimeOffset now)
     }
 
     public async Task<Application> ApplicationAsync(Person parent, DateOnly childBirth, Privilege privilege = Privilege.None,
-        DateTimeOffset? queuedAt = null, string childName = "АЛИХАН")
+        DateTimeOffset? queuedAt = null, string childName = "АЛИХАН", bool confirmPrivilege = true)
     {
         var child = new Child(Iin.Parse(TestIins.Make(childBirth)), "ТЕСТОВ", childName, null);
         db.Children.Add(child);
@@ -28,6 +28,9 @@ public sealed class Scenario(AppDbContext db, DateTimeOffset now)
         var number = $"UO.{childBirth.Year}.{Interlocked.Increment(ref _registration):D6}.1";
         var application = Application.File(child, parent, number, privilege, InstructionLanguage.Kazakh, null, null,
             queuedAt ?? now, []);
+        // Most tests want the privilege in force: staff confirmed its documents at filing.
+        if (privilege != Privilege.None && confirmPrivilege)
+            application.ConfirmPrivilege(queuedAt ?? now, "ТЕСТОВ СОТРУДНИК", "Документы проверены", null);
         db.Applications.Add(application);
         await db.SaveChangesAsync();
         return application;

@@ -32,6 +32,10 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         b.HasIndex(a => a.StopListedUntil).HasFilter("stop_listed_until is not null");
         // The job that ends state-seat offers finds notified applications by the window's end.
         b.HasIndex(a => a.OfferedUntil).HasFilter(StatusSql.Is(ApplicationStatus.Notified)).HasDatabaseName("ix_applications_offer_end");
+        // The daily job that ends confirmed privileges whose term is over.
+        b.HasIndex(a => a.PrivilegeValidUntil).HasFilter("privilege_valid_until is not null");
+        // The staff desk: what waits for a confirmation (parenthood or privilege under review).
+        b.HasIndex(a => a.CreatedAt).HasFilter($"parenthood_review = {(int)ParenthoodReview.UnderReview} or privilege_review = {(int)PrivilegeReview.UnderReview}").HasDatabaseName("ix_applications_under_review");
         b.ToTable(t => t.HasCheckConstraint("ck_applications_expired_count", "expired_referral_count between 0 and 2"));
         RowVersion.Map(b);
     }

@@ -47,6 +47,8 @@ public static class DemoData
         db.People.AddRange(plans.SelectMany(p => new[] { p.Applicant, p.OtherParent }).OfType<Person>().Distinct().Where(p => p.Id == 0 && !demoPeople.ContainsValue(p)));
         db.Children.AddRange(plans.Select(p => p.Child));
         await db.SaveChangesAsync(ct);
+        await using (var feed = DemoRegistryFeed.Build(plans, demoPeople, now))
+            await new Features.Registry.RegistryImport(db, TimeProvider.System).ImportAsync(feed, ct);
 
         var serials = await NextValuesAsync(db, "registration_number_seq", plans.Count, ct);
         var applications = plans.Select((p, i) => DemoStoryPlayer.File(p, serials[i], [])).ToList();

@@ -22,10 +22,16 @@ public sealed class DemoStoryPlayer(Random r, WorkingCalendar calendar, DateTime
 
     public List<Referral> Referrals { get; } = [];
 
-    public static Application File(DemoPlan plan, long serial, IEnumerable<ApplicationStatus> otherApplicationsOfChild) =>
-        Application.File(plan.Child, plan.Applicant, RegistrationNumber.Format(AlmatyTime.Today(plan.QueuedAt).Year, serial),
+    /// Demo privileges were confirmed by staff when filed (the demo's past had documents).
+    public static Application File(DemoPlan plan, long serial, IEnumerable<ApplicationStatus> otherApplicationsOfChild)
+    {
+        var application = Application.File(plan.Child, plan.Applicant, RegistrationNumber.Format(AlmatyTime.Today(plan.QueuedAt).Year, serial),
             plan.Privilege, plan.Language, plan.Email, plan.Phone, plan.QueuedAt, otherApplicationsOfChild,
             plan.TsonNumber, plan.PepNumber);
+        if (plan.Privilege != Privilege.None)
+            application.ConfirmPrivilege(plan.QueuedAt, DemoData.Publisher, "Документы проверены при подаче", null);
+        return application;
+    }
 
     /// Returns when the child may be queued again (an enrolled child whose parent wants another
     /// kindergarten), or null.

@@ -39,7 +39,9 @@ public sealed class ApplicationsController(ApplicationPageQuery query, AppDbCont
     public async Task<IActionResult> Show(long id, CancellationToken ct)
     {
         var page = await query.PageAsync(id, User.PersonId()!.Value, ct);
-        return page is null ? NotFound() : View(page);
+        if (page is null) return NotFound();
+        ViewData["Review"] = await Privileges.ReviewStatus.ForAsync(db, id, User.PersonId()!.Value, ct);
+        return View(page);
     }
 
     [HttpGet("{id:long}/documents/{documentId:long}")]

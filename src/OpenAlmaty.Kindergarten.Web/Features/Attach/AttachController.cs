@@ -10,13 +10,13 @@ using OpenAlmaty.Kindergarten.Web.Signatures;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Attach;
 
-public sealed record AttachPage(string? Number, string? ChildIin, Guid? RequestId, string? XmlToSign);
+public sealed record AttachPage(string? Number, string? ChildIin, Guid? RequestId, string? XmlToSign, string? Code = null);
 
 /// "Прикрепление заявления к ИИН-у родителя": the second parent enters the registration number and
 /// the child's IIN, signs, and the application appears in their journal too.
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/attach")]
-public sealed class AttachController(AppDbContext db, SignedRequests signedRequests, SignedAction action, Lang lang) : Controller
+public sealed class AttachController(AppDbContext db, SignedRequests signedRequests, SignedAction action, AttachRules rules, Lang lang) : Controller
 {
     public const string Kind = "attach";
 
@@ -29,7 +29,7 @@ public sealed class AttachController(AppDbContext db, SignedRequests signedReque
     public IActionResult Form() => View(new AttachPage(null, null, null, null));
 
     [HttpPost("review")]
-    public async Task<IActionResult> Review(string? number, string? childIin, CancellationToken ct)
+    public async Task<IActionResult> Review(string? number, string? childIin, string? code, CancellationToken ct)
     {
         var found = await FindAsync(number, childIin, ct);
         if (found is null)
@@ -42,12 +42,18 @@ public sealed class AttachController(AppDbContext db, SignedRequests signedReque
             TempData["Message"] = lang["Это заявление уже есть в вашем журнале.", "Бұл өтініш сіздің журналыңызда бар."];
             return Redirect($"/applications/{found.Value}");
         }
+        if (await rules.RefusalAsync(User.Iin()!, childIin!.Trim(), found.Value, code, ct) is { } refusal)
+        {
+            ModelState.AddModelError("", lang.Of(refusal));
+            return View("Form", new AttachPage(number, childIin, null, null, code));
+        }
         var (requestId, xml) = await signedRequests.PrepareAsync(User.Iin()!, Kind, found.Value, new Dictionary<string, string>
         {
             ["registration"] = number!.Trim().ToUpperInvariant(),
-            ["childIin"] = childIin!.Trim(),
+            ["childIin"] = childIin.Trim(),
+            ["invitation"] = AttachInvitation.Normalize(code),
         }, ct);
-        return View("Form", new AttachPage(number, childIin, requestId, xml));
+        return View("Form", new AttachPage(number, childIin, requestId, xml, code));
     }
 
     [HttpPost("")]
@@ -63,6 +69,9 @@ public sealed class AttachController(AppDbContext db, SignedRequests signedReque
                 if (applicationId != c.Request.ApplicationId) throw new DomainException("attach.not-found", NotFoundText);
                 var application = await c.Db.Applications.Include(a => a.Access).SingleAsync(a => a.Id == applicationId, ct);
                 var parent = await c.Db.People.SingleAsync(p => p.Id == User.PersonId(), ct);
+                // Only a parent by the registry, or the holder of the family's one-time invitation.
+                await rules.RequireAsync(parent.Iin, parent.Id, SignedFields.Read(signed, "childIin")!, application.Id,
+                    SignedFields.Read(signed, "invitation"), ct);
                 application.AttachTo(parent, c.Now, signed);
                 attached = application.Id;
                 return new LocalizedText($"Заявление {application.RegistrationNumber} прикреплено к вашему ИИН.",

@@ -21,6 +21,12 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         public const string LiftStopList = "application.lift-stop-list";
         public const string RemoveFromQueue = "application.remove";
         public const string CorrectPrivilege = "application.correct-privilege";
+        public const string ConfirmParenthood = "application.confirm-parenthood";
+        public const string RejectParenthood = "application.reject-parenthood";
+        public const string ConfirmPrivilege = "application.confirm-privilege";
+        public const string RejectPrivilege = "application.reject-privilege";
+        public const string Detach = "application.detach";
+        public const string ViewReviews = "reviews.view";
         public const string Organisation = "organisation.change";
         public const string Calendar = "calendar.change";
         public const string Staff = "staff.change";

@@ -9,6 +9,8 @@ using OpenAlmaty.Kindergarten.Domain.People;
 using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Features.Applications;
+using OpenAlmaty.Kindergarten.Web.Features.Evidence;
+using OpenAlmaty.Kindergarten.Web.Features.Registry;
 using OpenAlmaty.Kindergarten.Web.Features.Shared;
 using OpenAlmaty.Kindergarten.Web.Localization;
 using OpenAlmaty.Kindergarten.Web.Signatures;
@@ -19,18 +21,28 @@ namespace OpenAlmaty.Kindergarten.Web.Features.NewApplication;
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/new")]
 public sealed class NewApplicationController(AppDbContext db, SignedRequests signedRequests, SignedAction action, QueuePositions positions,
-    TimeProvider clock, Lang lang) : Controller
+    FilingRules rules, TimeProvider clock, Lang lang) : Controller
 {
     public const string Kind = "new-application";
 
     [HttpGet("")]
     public IActionResult Form() => View(new NewApplicationForm());
 
+    /// The documents come with the form (multipart): the request's size is capped before it is read.
     [HttpPost("review")]
-    public async Task<IActionResult> Review(NewApplicationForm form, CancellationToken ct)
+    [RequestSizeLimit(EvidenceFiles.RequestLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = EvidenceFiles.RequestLimit)]
+    public async Task<IActionResult> Review(NewApplicationForm form, List<IFormFile>? parenthoodFiles, List<IFormFile>? privilegeFiles,
+        CancellationToken ct)
     {
         var birthDate = await ValidateAsync(form, ct);
         if (birthDate is null) return View("Form", form);
+        var check = await rules.CheckAsync(User.Iin()!, form.ChildIin.Trim(), form.Privilege, parenthoodFiles, privilegeFiles, ct);
+        if (check.Error is not null)
+        {
+            ModelState.AddModelError("", lang.Of(check.Error));
+            return View("Form", form);
+        }
         var (requestId, xml) = await signedRequests.PrepareAsync(User.Iin()!, Kind, null, new Dictionary<string, string>
         {
             ["childIin"] = form.ChildIin.Trim(),
@@ -41,8 +53,13 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
             ["language"] = form.Language.ToString(),
             ["additionalEmail"] = form.AdditionalEmail?.Trim() ?? "",
             ["additionalPhone"] = form.AdditionalPhone?.Trim() ?? "",
+            [FilingRules.ParenthoodField] = check.Parenthood.ToString(),
+            [FilingRules.DocumentsField] = check.SignedList,
         }, ct);
-        return View(new NewApplicationReview(form, birthDate.Value, requestId, xml));
+        foreach (var group in check.Files.GroupBy(f => f.Purpose))
+            EvidenceDocuments.Stage(db, requestId, User.PersonId()!.Value, group.Key, group.Select(f => f.File), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return View(new NewApplicationReview(form, birthDate.Value, requestId, xml) { Parenthood = check.Parenthood, Documents = check.Files.Count });
     }
 
     [HttpPost("")]
@@ -57,6 +74,8 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
         {
             string F(string name) => SignedFields.Read(c.Request.SignedXml, name) ?? "";
             var iin = Iin.Parse(F("childIin"));
+            // The registry decides: a parent files at once; an unknown child waits for staff with a document.
+            var underReview = await rules.ParenthoodNeedsReviewAsync(User.Iin()!, iin.Value, F(FilingRules.DocumentsField), ct);
             var child = await c.Db.Children.SingleOrDefaultAsync(x => x.Iin == iin.Value, ct)
                 ?? c.Db.Children.Add(new Child(iin, F("lastName"), F("firstName"), F("middleName"))).Entity;
             var others = child.Id == 0 ? [] : await c.Db.Applications.Where(a => a.ChildId == child.Id).Select(a => a.Status).ToListAsync(ct);
@@ -64,8 +83,11 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
             var serial = await c.Db.Database.SqlQuery<long>($"select nextval('registration_number_seq') as \"Value\"").SingleAsync(ct);
             application = Application.File(child, applicant, RegistrationNumber.Format(AlmatyTime.ToLocal(c.Now).Year, serial),
                 Enum.Parse<Privilege>(F("privilege")), Enum.Parse<InstructionLanguage>(F("language")),
-                NullIfEmpty(F("additionalEmail")), NullIfEmpty(F("additionalPhone")), c.Now, others, signedXml: c.Request.SignedXml);
+                NullIfEmpty(F("additionalEmail")), NullIfEmpty(F("additionalPhone")), c.Now, others, signedXml: c.Request.SignedXml,
+                parenthoodUnderReview: underReview);
             c.Db.Applications.Add(application);
+            await c.Db.SaveChangesAsync(ct);
+            await EvidenceDocuments.MoveAsync(c.Db, requestId, applicant.Id, F(FilingRules.DocumentsField), application.Id, c.Now, ct);
             return new LocalizedText("", "");
         }, ct);
         if (!outcome.Done || application is null)

@@ -29,4 +29,8 @@ public sealed class NewApplicationForm
     public string? AdditionalPhone { get; set; }
 }
 
-public sealed record NewApplicationReview(NewApplicationForm Form, DateOnly BirthDate, Guid RequestId, string XmlToSign);
+public sealed record NewApplicationReview(NewApplicationForm Form, DateOnly BirthDate, Guid RequestId, string XmlToSign)
+{
+    public Domain.Applications.Parenthood Parenthood { get; init; } = Domain.Applications.Parenthood.Yes;
+    public int Documents { get; init; }
+}

@@ -83,6 +83,19 @@ public static class Outbox
         await ExecuteAsync(db, sql, [.. Parameters(kind), new NpgsqlParameter("offers", offerIds.ToArray())], ct);
     }
 
+    /// One message about one application (a staff decision, a privilege's end), in the caller's transaction.
+    public static async Task ApplicationAsync(AppDbContext db, long applicationId, NotificationKind kind, string dedupKey,
+        DateTimeOffset? until, DateTimeOffset now, CancellationToken ct)
+    {
+        var sql = InsertSql($"""
+            select @application::bigint as application_id, null::bigint as referral_id, {(int)kind} as kind, @dedup::text as dedup_key,
+                   {Subject(kind)} as subject, {Body(kind)} as body, null::text as number, null::text as organisation,
+                   @until::timestamptz as until_at, @now::timestamptz as created_at
+            """);
+        await ExecuteAsync(db, sql, [.. Parameters(kind), new NpgsqlParameter("application", applicationId), new NpgsqlParameter("dedup", dedupKey),
+            new NpgsqlParameter("until", (object?)until ?? DBNull.Value), new NpgsqlParameter("now", now)], ct);
+    }
+
     /// On the context's connection and transaction. Not EF's ExecuteSqlRaw: it would read the
     /// templates' {placeholders} as its own format items.
     public static async Task ExecuteAsync(AppDbContext db, string sql, IEnumerable<NpgsqlParameter> parameters, CancellationToken ct)

@@ -14,6 +14,11 @@ public enum NotificationKind
     ReferralDeclined = 7,
     AgedOut = 8,
     ReleaseSeatOffered = 9,
+    PrivilegeConfirmed = 10,
+    PrivilegeRejected = 11,
+    PrivilegeLapsed = 12,
+    ParenthoodConfirmed = 13,
+    ParenthoodRejected = 14,
 }
 
 public enum NotificationChannel
