@@ -15,7 +15,8 @@ public sealed class CertificateValidator(
     private const string ClientAuth = "1.3.6.1.5.5.7.3.2";
     private const string EmailProtection = "1.3.6.1.5.5.7.3.4";
 
-    public SignerInfo Validate(X509Certificate2 certificate, string algorithm, KeyPurpose purpose, DateTimeOffset at)
+    public async Task<SignerInfo> ValidateAsync(X509Certificate2 certificate, string algorithm, KeyPurpose purpose, DateTimeOffset at,
+        CancellationToken ct = default)
     {
         var issuer = anchors.IssuerOf(certificate) ?? throw SignatureRejections.Untrusted();
         var moment = at.UtcDateTime;
@@ -25,7 +26,8 @@ public sealed class CertificateValidator(
         CheckPurpose(certificate, purpose);
         var subject = NcaSubject.Read(certificate);
         var iin = CheckIin(subject.Iin);
-        var revocationCheck = revocation.Check(certificate, issuer, at);
+        // Revocation answers about now (the sources know no other moment); "at" is for the rest.
+        var revocationCheck = await revocation.CheckAsync(certificate, issuer, purpose, ct);
         return new SignerInfo(iin, subject.Bin, subject.CommonName, subject.Surname, subject.GivenName,
             subject.Patronymic, algorithm, certificate, revocationCheck);
     }

@@ -43,7 +43,7 @@ public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifi
                     "Запрос на подпись не найден. Откройте заявление и подпишите ещё раз.",
                     "Қол қою сұрауы табылмады. Өтінішті ашып, қайта қол қойыңыз."));
             var now = clock.GetUtcNow();
-            var verified = verifier.Verify(signedXml, KeyPurpose.Signing, now);
+            var verified = await verifier.VerifyAsync(signedXml, KeyPurpose.Signing, now, ct);
             if (!string.Equals(CanonicalXml.Canonicalize(verified.ContentWithoutSignature), request.Xml, StringComparison.Ordinal))
                 throw new SignatureRejectedException("request.content-changed", new(
                     "Подписан не тот документ, который подготовил портал. Подпишите ещё раз.",

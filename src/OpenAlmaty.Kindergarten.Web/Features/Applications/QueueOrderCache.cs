@@ -122,7 +122,7 @@ public sealed class QueueOrderCache(IConfiguration config, ILogger<QueueOrderCac
     }
 
     /// One birth year's queue: three index-only scans of ix_applications_queue, one per priority
-    /// group, each already in queue order (bench/ shows the plan).
+    /// group, each already in queue order (docs/decisions/0005 shows the plan).
     public const string QueryText = """
         select array(select id from applications where status in (1, 2) and birth_year = $1 and priority_group = 0 order by queued_at, id),
                array(select id from applications where status in (1, 2) and birth_year = $1 and priority_group = 1 order by queued_at, id),

@@ -19,7 +19,7 @@ public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignat
             throw new SignatureRejectedException("signin.no-signature", new(
                 "Подпись не получена. Выберите место хранения ключа и подпишите ещё раз.",
                 "Қолтаңба алынбады. Кілт сақталған жерді таңдап, қайта қол қойыңыз."));
-        var verified = verifier.Verify(signedXml, KeyPurpose.Authentication, clock.GetUtcNow());
+        var verified = await verifier.VerifyAsync(signedXml, KeyPurpose.Authentication, clock.GetUtcNow(), ct);
         var nonce = NonceOf(verified.ContentWithoutSignature);
         if (nonce is null || !string.Equals(nonce, postedNonce, StringComparison.Ordinal))
             throw new SignatureRejectedException("nonce.mismatch", new(
