@@ -29,14 +29,15 @@ echo "== Fresh database kindergarten_bench"
 "${psql_admin[@]}" -d postgres -c "drop database if exists kindergarten_bench with (force)" -c "create database kindergarten_bench"
 
 echo "== Build (Release)"
-dotnet build src/OpenAlmaty.Kindergarten.Web -c Release -v q -clp:ErrorsOnly -nologo
+# The tools project builds the portal too; its `serve` is the portal plus /bench/ping and /bench/queue.
+dotnet build bench/OpenAlmaty.Kindergarten.Tools -c Release -v q -clp:ErrorsOnly -nologo
 dotnet build bench/OpenAlmaty.Kindergarten.Bench -c Release -v q -clp:ErrorsOnly -nologo
 web_dir="$root/src/OpenAlmaty.Kindergarten.Web"
-web_dll="bin/Release/net10.0/OpenAlmaty.Kindergarten.Web.dll"
+tools_dll="$root/bench/OpenAlmaty.Kindergarten.Tools/bin/Release/net10.0/OpenAlmaty.Kindergarten.Tools.dll"
 bench_dll="$root/bench/OpenAlmaty.Kindergarten.Bench/bin/Release/net10.0/OpenAlmaty.Kindergarten.Bench.dll"
 
-echo "== Generator: 100,000 applications, 900 organisations, 50,000 history events"
-(cd "$web_dir" && ASPNETCORE_ENVIRONMENT=Testing dotnet "$web_dll" generate --applications 100000 --organisations 900 --events 50000)
+echo "== Generator: ${BENCH_APPLICATIONS:-100000} applications, 900 organisations, 50,000 history events"
+(cd "$web_dir" && ASPNETCORE_ENVIRONMENT=Testing dotnet "$tools_dll" generate --db "$db" --applications "${BENCH_APPLICATIONS:-100000}" --organisations 900 --events 50000)
 
 echo "== Database ceiling: pgbench, the seat-taking transaction, 64 clients, ${BENCH_PGBENCH_SECONDS:-15} s"
 rm -rf "$work/pgbench" && mkdir -p "$work/pgbench"
@@ -55,7 +56,7 @@ start_portal() { # port log [hangfire server: true|false]
   (cd "$web_dir" && exec env ASPNETCORE_ENVIRONMENT=Testing ConnectionStrings__Default="$db" Database__Migrate=true \
     Hangfire__Server="${3:-false}" Notifications__OutboxFolder="$work/outbox" DemoData__Seed=false DemoData__KeysFolder="$work/keys" SignIn__AttemptsPerMinute=1000000 \
     Eds__TrustDevelopmentCa=true Auth__AllowInsecureCookies=true DataProtection__CertificateFile="$work/data-protection.pfx" Verify__RequestsPerMinute=1000000 \
-    Bench__Enabled=true dotnet "$web_dll" --urls "http://127.0.0.1:$1" > "$2" 2>&1) &
+    dotnet "$tools_dll" serve --urls "http://127.0.0.1:$1" > "$2" 2>&1) &
   pids+=($!)
   for _ in $(seq 1 90); do
     if curl -fsS "http://127.0.0.1:$1/health" > /dev/null 2>&1; then return 0; fi
@@ -85,12 +86,12 @@ dotnet "$bench_dll" --portal "http://127.0.0.1:$port_a" --portal2 "http://127.0.
   --db "$db" --keys "$work/keys" --out "$root/bench" --pgbench "$work/pgbench" \
   --parents "${BENCH_PARENTS:-2000}" --concurrency "${BENCH_CONCURRENCY:-64}" || status=$?
 
-# The staff desks' and the jobs' own runners, when this build has them (branches admin and jobs).
+# The staff desks' and the jobs' own runners (bench/OpenAlmaty.Kindergarten.Tools).
 run_verb() { # verb title
-  if grep -rqs -- "\"$1\"" "$web_dir" --include=*.cs; then
+  if grep -rqs -- "\"$1\"" "$root/bench/OpenAlmaty.Kindergarten.Tools" --include=*.cs; then
     echo "== $2 ($1)"
-    { echo "## $2"; echo; echo '```'; (cd "$web_dir" && ASPNETCORE_ENVIRONMENT=Testing ConnectionStrings__Default="$db" \
-        dotnet "$web_dll" "$1" 2>&1 | tail -n 40) || echo "($1 failed: exit $?)"; echo '```'; echo; } >> bench/results.md
+    { echo "## $2"; echo; echo '```'; (cd "$web_dir" && ASPNETCORE_ENVIRONMENT=Testing \
+        dotnet "$tools_dll" "$1" --db "$db" 2>&1 | tail -n 40) || echo "($1 failed: exit $?)"; echo '```'; echo; } >> bench/results.md
   else
     printf '## %s\n\nNot available yet: this build has no `%s` runner (it comes with another branch).\n\n' "$2" "$1" >> bench/results.md
   fi

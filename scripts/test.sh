@@ -11,14 +11,15 @@ source scripts/lib/postgres.sh
 pg_ensure test 55433
 export PG_TEST_ADMIN="${PG_TEST_ADMIN:-$ConnectionStrings__Default}"
 
-# The browser tests need Chromium; the PDF tests read the referral with poppler-utils.
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ]; then
+# The browser tests need Chromium; the PDF tests read the referral with poppler-utils; the
+# deployment tests run deploy/'s nginx configuration and a real `openssl ocsp` responder.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/bin/openssl ]; then
   if [ "$(id -u)" = "0" ]; then
-    echo "Installing Chromium and poppler-utils (Debian packages)…"
+    echo "Installing Chromium, poppler-utils, nginx and openssl (Debian packages)…"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils nginx openssl >/dev/null
   else
-    echo "Chromium or poppler-utils is missing: sudo apt-get install chromium poppler-utils" >&2
+    echo "Chromium, poppler-utils, nginx or openssl is missing: sudo apt-get install chromium poppler-utils nginx openssl" >&2
   fi
 fi
 

@@ -3,12 +3,9 @@ using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
-if (await OpenAlmaty.Kindergarten.Web.Jobs.Bench.ExpiryBenchmark.TryRunAsync(args)) return;
-// `generate --applications N …` fills a database for benchmarks and exits.
-if (await OpenAlmaty.Kindergarten.Web.Data.Seeding.GeneratorCommand.TryRunAsync(args)) return;
+// The portal only: the generator, the runners and the load tools have their own project (docs/decisions/0013).
+// `import-registry FILE` loads the population registry feed (docs/population-registry.md) and exits.
 if (await OpenAlmaty.Kindergarten.Web.Features.Registry.RegistryCommand.TryRunAsync(args)) return;
-// `bench-callcentre` measures the operator's search on a filled database and exits.
-if (await OpenAlmaty.Kindergarten.Web.Features.CallCentre.CallCentreBenchmark.TryRunAsync(args)) return;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();

@@ -12,6 +12,8 @@ namespace OpenAlmaty.Kindergarten.Web.Infrastructure;
 
 public static class PortalServices
 {
+    private const string LogTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {TraceId}{NewLine}{Exception}";
+
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -25,7 +27,10 @@ public static class PortalServices
             // A request only queues its log line; one background thread formats and writes them
             // (a synchronous console write per request was ~10 % of a page's cost under load).
             // When 10,000 lines wait, requests wait too rather than lose lines.
-            .WriteTo.Async(a => a.Console(), bufferSize: 10_000, blockWhenFull: true));
+            // {TraceId}: a log line can be found from a trace, and the other way round.
+            .WriteTo.Async(a => a.Console(outputTemplate: LogTemplate), bufferSize: 10_000, blockWhenFull: true));
+        builder.AddTelemetry();
+        services.AddProxySupport(config);
 
         services.AddSingleton(TimeProvider.System);
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -39,9 +44,7 @@ public static class PortalServices
             AutoPrepareMinUsages = 2,
             NoResetOnClose = true,
         }.ConnectionString;
-        services.AddDbContextPool<AppDbContext>(o => o
-            .UseNpgsql(pooled, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention());
+        services.AddAppDbContext(pooled, pooled: true);
         services.AddDataProtection()
             .SetApplicationName("OpenAlmaty.Kindergarten")
             .PersistKeysToDbContext<AppDbContext>()
@@ -76,6 +79,8 @@ public static class PortalServices
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UseProxySupport();
+        app.UseTelemetry(app.Configuration);
         // Every failure, a POST's too, shows the /error page in the person's language; only
         // development shows the exception.
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
@@ -88,7 +93,6 @@ public static class PortalServices
         app.UseRouting();
         app.UsePortalFeatures();
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapBenchEndpoints();
         app.MapControllers();
         return app;
     }
@@ -100,6 +104,10 @@ public static class PortalServices
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var demoData = config.GetValue("DemoData:Seed", false);
+        // Demo people, their key files and the test CA exist for run.sh and the tests; a city's
+        // database never gets them.
+        if (demoData && app.Environment.IsProduction())
+            throw new InvalidOperationException("DemoData:Seed is refused in Production: demo people and test keys are for development only.");
         await DatabaseSetup.MigrateAndSeedAsync(db, scope.ServiceProvider, demoData, app.Lifetime.ApplicationStopping);
         // The demo people's key files (and the test CA they chain to) for signing in locally.
         if (demoData)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Features.Notifications;
+using OpenAlmaty.Kindergarten.Web.Infrastructure;
 using static OpenAlmaty.Kindergarten.Web.Jobs.JobSql;
 
 namespace OpenAlmaty.Kindergarten.Web.Jobs;
@@ -54,13 +55,16 @@ public sealed class SendNotificationsJob(AppDbContext db, TimeProvider clock, IE
             {
                 var (taken, delivered) = await DeliverBatchAsync(ct);
                 sent += delivered;
-                if (taken < BatchSize) return sent;
+                if (taken < BatchSize) break;
             }
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+        // What is left for later (retries not yet due, or more than one run takes): the backlog.
+        PortalMetrics.Backlog(await db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null && m.FailedAt == null, ct));
+        return sent;
     }
 
     private async Task<(int Taken, int Delivered)> DeliverBatchAsync(CancellationToken ct)

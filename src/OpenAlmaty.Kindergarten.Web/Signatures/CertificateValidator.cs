@@ -17,10 +17,11 @@ public sealed class CertificateValidator(
     private const string ClientAuth = "1.3.6.1.5.5.7.3.2";
     private const string EmailProtection = "1.3.6.1.5.5.7.3.4";
 
-    public sealed record Checked(X509Certificate2 Certificate, X509Certificate2 Issuer, NcaSubject Subject, string Iin);
+    public sealed record Checked(X509Certificate2 Certificate, X509Certificate2 Issuer, NcaSubject Subject, string Iin, KeyPurpose Purpose);
 
-    public SignerInfo Validate(X509Certificate2 certificate, string algorithm, KeyPurpose purpose, DateTimeOffset at) =>
-        Complete(Check(certificate, purpose, at), algorithm, at);
+    public async Task<SignerInfo> ValidateAsync(X509Certificate2 certificate, string algorithm, KeyPurpose purpose, DateTimeOffset at,
+        CancellationToken ct = default) =>
+        await CompleteAsync(Check(certificate, purpose, at), algorithm, ct);
 
     public Checked Check(X509Certificate2 certificate, KeyPurpose purpose, DateTimeOffset at)
     {
@@ -33,12 +34,13 @@ public sealed class CertificateValidator(
         if (certificate.Extensions.OfType<X509BasicConstraintsExtension>().Any(b => b.CertificateAuthority)) throw PolicyRejections.CaAsSigner();
         CheckPurpose(certificate, purpose);
         var subject = NcaSubject.Read(certificate);
-        return new Checked(certificate, issuer, subject, CheckIin(subject.Iin));
+        return new Checked(certificate, issuer, subject, CheckIin(subject.Iin), purpose);
     }
 
-    public SignerInfo Complete(Checked c, string algorithm, DateTimeOffset at)
+    public async Task<SignerInfo> CompleteAsync(Checked c, string algorithm, CancellationToken ct = default)
     {
-        var revocationCheck = revocation.Check(c.Certificate, c.Issuer, at);
+        // Revocation answers about now (the sources know no other moment).
+        var revocationCheck = await revocation.CheckAsync(c.Certificate, c.Issuer, c.Purpose, ct);
         var s = c.Subject;
         return new SignerInfo(c.Iin, s.Bin, s.CommonName, s.Surname, s.GivenName, s.Patronymic, algorithm, c.Certificate, revocationCheck);
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using OpenAlmaty.Kindergarten.Web.Infrastructure;
 
 namespace OpenAlmaty.Kindergarten.Web.Signatures;
 
@@ -9,12 +10,20 @@ public sealed record VerifiedCms(IReadOnlyList<SignerInfo> Signers, byte[] Conte
 /// detached, and every signer's certificate for the purpose.
 public sealed class CmsSignatureVerifier(CertificateValidator certificates, ILogger<CmsSignatureVerifier> logger)
 {
-    public VerifiedCms Verify(byte[] cms, byte[]? detachedContent, KeyPurpose purpose, DateTimeOffset at)
+    public async Task<VerifiedCms> VerifyAsync(byte[] cms, byte[]? detachedContent, KeyPurpose purpose, DateTimeOffset at,
+        CancellationToken ct = default)
     {
+        var algorithm = "unknown";
         try
         {
             var result = CmsMath.Verify(Der(cms), detachedContent);
-            var signers = result.Signers.Select(s => certificates.Validate(s.Certificate, s.Algorithm, purpose, at)).ToList();
+            var signers = new List<SignerInfo>();
+            foreach (var s in result.Signers)
+            {
+                algorithm = s.Algorithm;
+                signers.Add(await certificates.ValidateAsync(s.Certificate, s.Algorithm, purpose, at, ct));
+            }
+            foreach (var s in signers) PortalMetrics.SignatureVerified(s.Algorithm, "accepted");
             logger.LogInformation("ЭЦП CMS verified: {Count} signer(s), {Algorithms}",
                 signers.Count, string.Join(", ", signers.Select(s => s.Algorithm)));
             return new VerifiedCms(signers, result.Content);
@@ -22,6 +31,7 @@ public sealed class CmsSignatureVerifier(CertificateValidator certificates, ILog
         catch (SignatureRejectedException rejection)
         {
             logger.LogWarning("ЭЦП CMS rejected ({Purpose}): {Code} {Reason}", purpose, rejection.Code, rejection.Reason.Ru);
+            PortalMetrics.SignatureVerified(algorithm, rejection.Code);
             throw;
         }
     }

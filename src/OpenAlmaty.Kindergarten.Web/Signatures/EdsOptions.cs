@@ -4,6 +4,10 @@ namespace OpenAlmaty.Kindergarten.Web.Signatures;
 /// by OCSP, or by OCSP and then the CRL when OCSP gives no answer.
 public enum RevocationMode { Off, Ocsp, OcspThenCrl }
 
+/// What a signature gets when no revocation source answered in time. A signed action (a request
+/// signed with the signing key) is refused whatever this says: it is the legal record.
+public enum RevocationUnreachable { Refuse, AllowSignIn }
+
 /// Section "Eds".
 public sealed class EdsOptions
 {
@@ -25,9 +29,20 @@ public sealed class EdsOptions
     /// Production, where NCALayer is the official way.
     public bool AllowKeyFileSigning { get; set; }
 
+    /// Required in Production (RevocationOptionsValidator stops the start otherwise).
     public RevocationMode Revocation { get; set; } = RevocationMode.Off;
 
-    public TimeSpan RevocationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// Per source (OCSP, then CRL): a person waits at most twice this for the answer.
+    public TimeSpan RevocationTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public RevocationUnreachable RevocationUnreachable { get; set; } = RevocationUnreachable.Refuse;
+
+    /// An answer is kept per certificate serial until its nextUpdate, but never longer than this
+    /// (a revocation published early reaches the portal within this time).
+    public TimeSpan RevocationCacheMax { get; set; } = TimeSpan.FromHours(1);
+
+    /// How long an answer without nextUpdate (OCSP responders often give none) is kept.
+    public TimeSpan RevocationCacheWithoutNextUpdate { get; set; } = TimeSpan.FromMinutes(1);
 
     /// A prepared signed request ("Подписать и отправить") is accepted this many minutes after
     /// the page made it; later the person opens the page again (issue 11: requests expire).

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Options;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Ocsp;
 using Org.BouncyCastle.Asn1.X509;
@@ -11,14 +10,17 @@ using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
 namespace OpenAlmaty.Kindergarten.Web.Signatures;
 
 /// Asks the OCSP responder named in the certificate's AIA (NCA: http://ocsp.pki.gov.kz/).
-public sealed class OcspClient(IHttpClientFactory httpClients, IOptions<EdsOptions> options, ILogger<OcspClient> logger) : IRevocationSource
+public sealed class OcspClient(IHttpClientFactory httpClients, TimeProvider time, ILogger<OcspClient> logger) : IRevocationSource
 {
     public const string HttpClientName = "eds-revocation";
     private const string OcspMethodOid = "1.3.6.1.5.5.7.48.1";
 
+    // A responder's clock may run a little ahead of ours.
+    private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
+
     public string Name => "ocsp";
 
-    public RevocationStatus? Ask(X509Certificate2 certificate, X509Certificate2 issuer)
+    public async Task<RevocationAnswer?> AskAsync(X509Certificate2 certificate, X509Certificate2 issuer, CancellationToken ct)
     {
         var url = ResponderUrl(certificate);
         if (url is null) return null;
@@ -39,30 +41,42 @@ public sealed class OcspClient(IHttpClientFactory httpClients, IOptions<EdsOptio
             };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/ocsp-request");
             using var client = httpClients.CreateClient(HttpClientName);
-            client.Timeout = options.Value.RevocationTimeout;
-            using var response = client.Send(request);
+            using var response = await client.SendAsync(request, ct);
             if (!response.IsSuccessStatusCode) return null;
-            using var body = new MemoryStream();
-            response.Content.ReadAsStream().CopyTo(body);
-            return Read(new OcspResp(body.ToArray()), id, issuer);
+            var body = await response.Content.ReadAsByteArrayAsync(ct);
+            var answer = Read(new OcspResp(body), id, issuer, time.GetUtcNow(), nonce);
+            if (answer is null) logger.LogWarning("OCSP {Url} gave no usable answer", url);
+            return answer;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or OcspException)
+        catch (Exception e) when (e is HttpRequestException or IOException or OcspException or ArgumentException)
         {
             logger.LogWarning(e, "OCSP {Url} gave no answer", url);
             return null;
         }
     }
 
-    internal static RevocationStatus? Read(OcspResp response, CertificateID id, X509Certificate2 issuer)
+    /// The answer for <paramref name="id"/> from a response the issuer (or its delegate) signed,
+    /// current at <paramref name="now"/> and, when the responder echoes one, with our nonce.
+    internal static RevocationAnswer? Read(OcspResp response, CertificateID id, X509Certificate2 issuer, DateTimeOffset now,
+        Asn1OctetString? nonce = null)
     {
         if (response.Status != OcspRespStatus.Successful || response.GetResponseObject() is not BasicOcspResp basic) return null;
         if (!IsSignedByIssuerOrDelegate(basic, issuer)) return null;
+        if (nonce is not null && basic.GetExtensionValue(OcspObjectIdentifiers.PkixOcspNonce) is { } echoed
+            && !echoed.GetOctets().AsSpan().SequenceEqual(nonce.GetEncoded())) return null;
         var answer = basic.Responses.FirstOrDefault(r => r.GetCertID().Equals(id));
-        return answer?.GetCertStatus() switch
+        if (answer is null) return null;
+        var moment = now.UtcDateTime;
+        if (answer.ThisUpdate > moment + Skew) return null;
+        DateTimeOffset? next = answer.NextUpdate is { } n ? new DateTimeOffset(DateTime.SpecifyKind(n, DateTimeKind.Utc)) : null;
+        if (next is { } stale && stale < now) return null;
+        return answer.GetCertStatus() switch
         {
-            null when answer is not null => RevocationStatus.Good,
-            RevokedStatus => RevocationStatus.Revoked,
-            UnknownStatus => RevocationStatus.Unknown,
+            null => new RevocationAnswer(RevocationStatus.Good, next),
+            RevokedStatus revoked => new RevocationAnswer(RevocationStatus.Revoked, next,
+                new DateTimeOffset(DateTime.SpecifyKind(revoked.RevocationTime, DateTimeKind.Utc)),
+                revoked.HasRevocationReason ? revoked.RevocationReason : null),
+            UnknownStatus => new RevocationAnswer(RevocationStatus.Unknown, next),
             _ => null,
         };
     }
@@ -70,11 +84,12 @@ public sealed class OcspClient(IHttpClientFactory httpClients, IOptions<EdsOptio
     // The response is signed by the CA itself or by a responder certificate the CA issued.
     private static bool IsSignedByIssuerOrDelegate(BasicOcspResp basic, X509Certificate2 issuer)
     {
+        var algorithm = BasicOcspResponse.GetInstance(basic.GetEncoded()).SignatureAlgorithm.Algorithm.Id;
         var delegates = basic.GetCerts()
             .Select(c => X509CertificateLoader.LoadCertificate(c.GetEncoded()))
             .Where(c => TrustAnchors.IsSignedBy(c, issuer));
         return delegates.Prepend(issuer).Any(signer =>
-            TrustAnchors.IsSignedBy(signer, BasicOcspResponse.GetInstance(basic.GetEncoded()).SignatureAlgorithm.Algorithm.Id, basic.GetTbsResponseData(), basic.GetSignature()));
+            TrustAnchors.IsSignedBy(signer, algorithm, basic.GetTbsResponseData(), basic.GetSignature()));
     }
 
     private static string? ResponderUrl(X509Certificate2 certificate)

@@ -35,7 +35,8 @@ public sealed class SignatureRejectedException(string code, LocalizedText reason
 public interface IXmlSignatureVerifier
 {
     /// Verifies the one enveloped signature, the certificate chain to the configured trust
-    /// anchors at <paramref name="at"/>, key usage for <paramref name="purpose"/>, the IIN.
+    /// anchors at <paramref name="at"/>, key usage for <paramref name="purpose"/>, the IIN,
+    /// revocation (asynchronous: OCSP/CRL over the network when configured).
     /// Throws <see cref="SignatureRejectedException"/> with the reason.
-    VerifiedXml Verify(string signedXml, KeyPurpose purpose, DateTimeOffset at);
+    Task<VerifiedXml> VerifyAsync(string signedXml, KeyPurpose purpose, DateTimeOffset at, CancellationToken ct = default);
 }

@@ -106,9 +106,14 @@ internal static class SignatureRejections
         $"ИИН в сертификате ЭЦП не прошёл проверку. {why.Ru}",
         $"ЭЦҚ сертификатындағы ЖСН тексеруден өтпеді. {why.Kk}");
 
-    public static SignatureRejectedException Revoked() => Reject("eds.cert.revoked",
-        "Сертификат ЭЦП отозван. Получите новый ключ в НУЦ РК.",
-        "ЭЦҚ сертификаты кері қайтарылған. ҰКО-дан жаңа кілт алыңыз.");
+    public static SignatureRejectedException Revoked(int? reason = null, DateTimeOffset? at = null)
+    {
+        var why = RevocationReasons.Of(reason);
+        var when = at is { } t ? " " + Day(t.UtcDateTime) : "";
+        return Reject("eds.cert.revoked",
+            $"Сертификат ЭЦП отозван{when}{(why is null ? "" : $" (причина: {why.Ru})")}. Получите новый ключ в НУЦ РК.",
+            $"ЭЦҚ сертификаты{when} кері қайтарылған{(why is null ? "" : $" (себебі: {why.Kk})")}. ҰКО-дан жаңа кілт алыңыз.");
+    }
 
     public static SignatureRejectedException RevocationUnavailable() => Reject("eds.cert.revocation-unavailable",
         "Не удалось проверить, не отозван ли сертификат ЭЦП: сервис НУЦ РК не ответил. Попробуйте позже.",

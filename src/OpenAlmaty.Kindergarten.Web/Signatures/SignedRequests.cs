@@ -49,7 +49,7 @@ public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifi
                 throw new SignatureRejectedException("request.expired", new(
                     $"Срок запроса на подпись истёк: он действует {minutes} минут. Откройте страницу ещё раз и подпишите заново.",
                     $"Қол қою сұрауының мерзімі өтті: ол {minutes} минут жарамды. Бетті қайта ашып, қайта қол қойыңыз."));
-            var verified = verifier.Verify(signedXml, KeyPurpose.Signing, now);
+            var verified = await verifier.VerifyAsync(signedXml, KeyPurpose.Signing, now, ct);
             if (!string.Equals(CanonicalXml.Canonicalize(verified.ContentWithoutSignature), request.Xml, StringComparison.Ordinal))
                 throw new SignatureRejectedException("request.content-changed", new(
                     "Подписан не тот документ, который подготовил портал. Подпишите ещё раз.",

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using OpenAlmaty.Kindergarten.Web.Infrastructure;
 
 namespace OpenAlmaty.Kindergarten.Web.Signatures;
 
@@ -9,8 +10,9 @@ namespace OpenAlmaty.Kindergarten.Web.Signatures;
 /// canonicalisation and the signature mathematics; the revocation look-up (network) last.
 public sealed class XmlSignatureVerifier(CertificateValidator certificates, ILogger<XmlSignatureVerifier> logger) : IXmlSignatureVerifier
 {
-    public VerifiedXml Verify(string signedXml, KeyPurpose purpose, DateTimeOffset at)
+    public async Task<VerifiedXml> VerifyAsync(string signedXml, KeyPurpose purpose, DateTimeOffset at, CancellationToken ct = default)
     {
+        var algorithm = "unknown";
         try
         {
             XmlPreScan.Check(signedXml, expectedRoot: null);
@@ -25,14 +27,17 @@ public sealed class XmlSignatureVerifier(CertificateValidator certificates, ILog
             var profile = XmlDsigProfile.Read(signature);
             var checkedCertificate = certificates.Check(profile.Certificate, purpose, at);
             var result = XmlDsigMath.Verify(document, 0);
-            var signer = certificates.Complete(checkedCertificate, result.Profile.AlgorithmName, at);
+            algorithm = result.Profile.AlgorithmName;
+            var signer = await certificates.CompleteAsync(checkedCertificate, algorithm, ct);
             logger.LogInformation("ЭЦП XML verified: {Algorithm}, IIN {Iin}, revocation {Revocation}",
                 signer.Algorithm, Domain.People.Iin.Mask(signer.Iin), signer.RevocationCheck);
+            PortalMetrics.SignatureVerified(algorithm, "accepted");
             return new VerifiedXml(signer, result.ContentWithoutSignature);
         }
         catch (SignatureRejectedException rejection)
         {
             logger.LogWarning("ЭЦП XML rejected ({Purpose}): {Code} {Reason}", purpose, rejection.Code, rejection.Reason.Ru);
+            PortalMetrics.SignatureVerified(algorithm, rejection.Code);
             throw;
         }
         catch (CryptographicException e)

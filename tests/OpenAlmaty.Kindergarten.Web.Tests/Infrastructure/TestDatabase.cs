@@ -38,10 +38,7 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(name, WithDatabase(AdminConnectionString, name));
     }
 
-    public AppDbContext CreateContext() => new(new DbContextOptionsBuilder<AppDbContext>()
-        .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
-        .UseSnakeCaseNamingConvention()
-        .Options);
+    public AppDbContext CreateContext() => AppDbContextSetup.Create(ConnectionString);
 
     public async ValueTask DisposeAsync()
     {
@@ -66,10 +63,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 await using var cmd = new NpgsqlCommand($"create database {name}", admin);
                 await cmd.ExecuteNonQueryAsync();
             }
-            var options = new DbContextOptionsBuilder<AppDbContext>()
-                .UseNpgsql(WithDatabase(AdminConnectionString, name), o => o.MigrationsHistoryTable("__ef_migrations_history"))
-                .UseSnakeCaseNamingConvention().Options;
-            await using (var db = new AppDbContext(options))
+            await using (var db = AppDbContextSetup.Create(WithDatabase(AdminConnectionString, name)))
             {
                 await db.Database.MigrateAsync();
                 db.CalendarDays.AddRange(Data.Seeding.CalendarSeed.Load());

@@ -40,7 +40,7 @@ public sealed class ClockHarness : IAsyncDisposable
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Notifications:OutboxFolder"] = outbox }).Build();
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddDbContext<AppDbContext>(o => o.UseNpgsql(database.ConnectionString).UseSnakeCaseNamingConvention())
+            .AddAppDbContext(database.ConnectionString)
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<WorkingCalendarSource>()
             .AddSingleton(new ReferralDocuments(ReferralDocuments.DefaultBaseUrl))

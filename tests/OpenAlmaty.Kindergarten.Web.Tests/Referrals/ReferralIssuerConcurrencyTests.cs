@@ -26,7 +26,7 @@ public sealed class ReferralIssuerConcurrencyTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         _services = new ServiceCollection()
             .AddLogging()
-            .AddDbContext<AppDbContext>(o => o.UseNpgsql(_database.ConnectionString).UseSnakeCaseNamingConvention())
+            .AddAppDbContext(_database.ConnectionString)
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
             .AddSingleton<WorkingCalendarSource>()
             .AddSingleton(new ReferralDocuments(ReferralDocuments.DefaultBaseUrl))

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.People;
+using OpenAlmaty.Kindergarten.Tools;
+using OpenAlmaty.Kindergarten.Tools.Seeding;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 using OpenAlmaty.Kindergarten.Web.Tests.Infrastructure;
 
@@ -18,7 +20,7 @@ public sealed class BulkGeneratorTests(DatabaseFixture fixture) : IClassFixture<
     {
         var output = new StringWriter();
         var handled = await GeneratorCommand.TryRunAsync(
-            ["generate", "--applications", "2000", "--organisations", "30", "--events", "1000", "--seed", "7", "--ConnectionStrings:Default", Connection], output);
+            ["generate", "--applications", "2000", "--organisations", "30", "--events", "1000", "--seed", "7", "--db", Connection], output, "Testing");
 
         Assert.True(handled);
         Assert.Contains("2000 applications", output.ToString());
@@ -74,4 +76,22 @@ public sealed class BulkGeneratorTests(DatabaseFixture fixture) : IClassFixture<
     [Fact]
     public async Task TryRun_PortalArguments_IsNotHandled() =>
         Assert.False(await GeneratorCommand.TryRunAsync(["--urls", "http://127.0.0.1:5080"]));
+
+    [Fact]
+    public async Task Generate_InProduction_Refused()
+    {
+        var refused = await Assert.ThrowsAsync<ToolRefusedException>(() =>
+            GeneratorCommand.TryRunAsync(["generate", "--applications", "10", "--db", Connection], TextWriter.Null, "Production"));
+
+        Assert.Contains("refused in Production", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_WithoutExplicitDatabase_RefusedEvenWithConnectionStringInEnvironment()
+    {
+        var refused = await Assert.ThrowsAsync<ToolRefusedException>(() =>
+            GeneratorCommand.TryRunAsync(["generate", "--applications", "10"], TextWriter.Null, "Testing"));
+
+        Assert.Contains("--db", refused.Message, StringComparison.Ordinal);
+    }
 }

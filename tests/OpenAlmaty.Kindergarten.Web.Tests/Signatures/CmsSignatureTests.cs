@@ -10,11 +10,11 @@ public sealed class CmsSignatureTests
     private static readonly byte[] Content = "test123"u8.ToArray();
 
     [Fact]
-    public void OneSigner_AsOfMidLife_VerifiesWithContent()
+    public async Task OneSigner_AsOfMidLife_VerifiesWithContent()
     {
         var verifier = Verifiers.Cms(Verifiers.Options(EdsVectors.RsaAnchor));
 
-        var verified = verifier.Verify(EdsVectors.Bytes("signed/SIGNED_CMS_ONE_SIGNER.p7s"), null, KeyPurpose.Signing, EdsVectors.RsaMidLife);
+        var verified = await verifier.VerifyAsync(EdsVectors.Bytes("signed/SIGNED_CMS_ONE_SIGNER.p7s"), null, KeyPurpose.Signing, EdsVectors.RsaMidLife);
 
         var signer = Assert.Single(verified.Signers);
         Assert.Equal("123456789011", signer.Iin);
@@ -23,23 +23,23 @@ public sealed class CmsSignatureTests
     }
 
     [Fact]
-    public void OneSigner_AsPem_Verifies()
+    public async Task OneSigner_AsPem_Verifies()
     {
         var der = EdsVectors.Bytes("signed/SIGNED_CMS_ONE_SIGNER.p7s");
         var pem = Encoding.ASCII.GetBytes(PemEncoding.WriteString("CMS", der));
 
-        var verified = Verifiers.Cms(Verifiers.Options(EdsVectors.RsaAnchor)).Verify(pem, null, KeyPurpose.Signing, EdsVectors.RsaMidLife);
+        var verified = await Verifiers.Cms(Verifiers.Options(EdsVectors.RsaAnchor)).VerifyAsync(pem, null, KeyPurpose.Signing, EdsVectors.RsaMidLife);
 
         Assert.Single(verified.Signers);
     }
 
     [Fact]
-    public void OneSigner_Today_RejectedAsExpired()
+    public async Task OneSigner_Today_RejectedAsExpired()
     {
         var verifier = Verifiers.Cms(Verifiers.Options(EdsVectors.RsaAnchor));
 
-        var rejection = Assert.Throws<SignatureRejectedException>(() =>
-            verifier.Verify(EdsVectors.Bytes("signed/SIGNED_CMS_ONE_SIGNER.p7s"), null, KeyPurpose.Signing, DateTimeOffset.UtcNow));
+        var rejection = await Assert.ThrowsAsync<SignatureRejectedException>(() =>
+            verifier.VerifyAsync(EdsVectors.Bytes("signed/SIGNED_CMS_ONE_SIGNER.p7s"), null, KeyPurpose.Signing, DateTimeOffset.UtcNow));
 
         Assert.Equal("eds.cert.expired", rejection.Code);
     }
@@ -64,12 +64,12 @@ public sealed class CmsSignatureTests
     }
 
     [Fact]
-    public void TwoSigners_GostSignerAsOfItsMidLife_ValidatesAgainstGostAnchor()
+    public async Task TwoSigners_GostSignerAsOfItsMidLife_ValidatesAgainstGostAnchor()
     {
         var gost = CmsMath.Verify(EdsVectors.Bytes("signed/SIGNED_CMS.p7s"), null).Signers[0];
 
-        var signer = Verifiers.Certificates(Verifiers.Options(EdsVectors.GostAnchor))
-            .Validate(gost.Certificate, gost.Algorithm, KeyPurpose.Signing, EdsVectors.GostMidLife);
+        var signer = await Verifiers.Certificates(Verifiers.Options(EdsVectors.GostAnchor))
+            .ValidateAsync(gost.Certificate, gost.Algorithm, KeyPurpose.Signing, EdsVectors.GostMidLife);
 
         Assert.Equal("123456789012", signer.Iin);
     }
@@ -103,10 +103,10 @@ public sealed class CmsSignatureTests
     }
 
     [Fact]
-    public void Detached_NoContentSupplied_RejectedAsNoContent()
+    public async Task Detached_NoContentSupplied_RejectedAsNoContent()
     {
-        var rejection = Assert.Throws<SignatureRejectedException>(() =>
-            Verifiers.Cms(Verifiers.Options(EdsVectors.RsaAnchor)).Verify(EdsVectors.Bytes("signed/SIGNED_DETACHED_CMS.p7s"), null, KeyPurpose.Signing, EdsVectors.RsaMidLife));
+        var rejection = await Assert.ThrowsAsync<SignatureRejectedException>(() =>
+            Verifiers.Cms(Verifiers.Options(EdsVectors.RsaAnchor)).VerifyAsync(EdsVectors.Bytes("signed/SIGNED_DETACHED_CMS.p7s"), null, KeyPurpose.Signing, EdsVectors.RsaMidLife));
 
         Assert.Equal("eds.cms.no-content", rejection.Code);
     }

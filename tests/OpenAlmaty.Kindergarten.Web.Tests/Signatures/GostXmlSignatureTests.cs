@@ -8,9 +8,9 @@ public sealed class GostXmlSignatureTests
     private static readonly GostTestPki Pki = new();
 
     [Fact]
-    public void GostSignIn_AuthenticationKey_Verifies()
+    public async Task GostSignIn_AuthenticationKey_Verifies()
     {
-        var verified = Verifiers.Xml(Pki.Ca).Verify(Pki.Sign(NcaXmlSigner.Login()), KeyPurpose.Authentication, TestPki.Now);
+        var verified = await Verifiers.Xml(Pki.Ca).VerifyAsync(Pki.Sign(NcaXmlSigner.Login()), KeyPurpose.Authentication, TestPki.Now);
 
         Assert.Equal(Gost2015.Name, verified.Signer.Algorithm);
         Assert.Equal(TestPki.RealIin, verified.Signer.Iin);
@@ -18,20 +18,20 @@ public sealed class GostXmlSignatureTests
     }
 
     [Fact]
-    public void GostSignIn_TamperedDocument_RejectedAsContentChanged()
+    public async Task GostSignIn_TamperedDocument_RejectedAsContentChanged()
     {
         var tampered = Pki.Sign(NcaXmlSigner.Login()).Replace("b2c1f0a9", "b2c1f0a0", StringComparison.Ordinal);
 
-        var rejection = Assert.Throws<SignatureRejectedException>(() => Verifiers.Xml(Pki.Ca).Verify(tampered, KeyPurpose.Authentication, TestPki.Now));
+        var rejection = await Assert.ThrowsAsync<SignatureRejectedException>(() => Verifiers.Xml(Pki.Ca).VerifyAsync(tampered, KeyPurpose.Authentication, TestPki.Now));
 
         Assert.Equal("eds.signature.content-changed", rejection.Code);
     }
 
     [Fact]
-    public void GostSignIn_CaNotPinned_RejectedAsUntrusted()
+    public async Task GostSignIn_CaNotPinned_RejectedAsUntrusted()
     {
-        var rejection = Assert.Throws<SignatureRejectedException>(() =>
-            Verifiers.Xml(new GostTestPki().Ca).Verify(Pki.Sign(NcaXmlSigner.Login()), KeyPurpose.Authentication, TestPki.Now));
+        var rejection = await Assert.ThrowsAsync<SignatureRejectedException>(() =>
+            Verifiers.Xml(new GostTestPki().Ca).VerifyAsync(Pki.Sign(NcaXmlSigner.Login()), KeyPurpose.Authentication, TestPki.Now));
 
         Assert.Equal("eds.cert.untrusted", rejection.Code);
     }

@@ -9,7 +9,7 @@ namespace OpenAlmaty.Kindergarten.Web.Tests.Signatures;
 public sealed class SignatureRegistrationTests
 {
     [Fact]
-    public void AddSignatureVerification_EdsSection_BindsOptionsAndVerifiesVector()
+    public async Task AddSignatureVerification_EdsSection_BindsOptionsAndVerifiesVector()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -24,7 +24,7 @@ public sealed class SignatureRegistrationTests
             .AddSignatureVerification(configuration);
         using var provider = services.BuildServiceProvider(validateScopes: true);
 
-        var verified = provider.GetRequiredService<IXmlSignatureVerifier>().Verify(EdsVectors.RsaSignedXml, KeyPurpose.Signing, EdsVectors.RsaMidLife);
+        var verified = await provider.GetRequiredService<IXmlSignatureVerifier>().VerifyAsync(EdsVectors.RsaSignedXml, KeyPurpose.Signing, EdsVectors.RsaMidLife);
 
         Assert.Equal(2, provider.GetRequiredService<TrustAnchors>().Certificates.Count);
         Assert.Equal("123456789011", verified.Signer.Iin);
@@ -38,9 +38,33 @@ public sealed class SignatureRegistrationTests
         {
             ["Eds:Revocation"] = "OcspThenCrl",
         }).Build();
-        using var provider = new ServiceCollection().AddSignatureVerification(configuration).BuildServiceProvider();
+        using var provider = new ServiceCollection()
+            .AddSingleton<IHostEnvironment>(new Verifiers.Environment("Production"))
+            .AddSignatureVerification(configuration).BuildServiceProvider();
 
         Assert.Equal(RevocationMode.OcspThenCrl, provider.GetRequiredService<IOptions<EdsOptions>>().Value.Revocation);
         Assert.Equal(RevocationMode.Off, new EdsOptions().Revocation);
+    }
+
+    [Theory]
+    [InlineData("Production", "Off", true)]
+    [InlineData("Production", "Ocsp", false)]
+    [InlineData("Production", "OcspThenCrl", false)]
+    [InlineData("Development", "Off", false)]
+    [InlineData("Testing", "Off", false)]
+    public void AddSignatureVerification_RevocationOffInProduction_RefusedWithReason(string environment, string mode, bool refused)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Eds:Revocation"] = mode,
+        }).Build();
+        using var provider = new ServiceCollection()
+            .AddSingleton<IHostEnvironment>(new Verifiers.Environment(environment))
+            .AddSignatureVerification(configuration).BuildServiceProvider();
+
+        var failure = Record.Exception(() => provider.GetRequiredService<IOptions<EdsOptions>>().Value);
+
+        Assert.Equal(refused, failure is OptionsValidationException);
+        if (refused) Assert.Contains("Eds:Revocation is Off", failure!.Message, StringComparison.Ordinal);
     }
 }

@@ -16,45 +16,45 @@ public sealed class SignatureVerificationCost(ITestOutputHelper output)
         int.TryParse(Environment.GetEnvironmentVariable("OA_SIGNATURE_COST_ITERATIONS"), out var n) && n > 0 ? n : 20;
 
     [Fact]
-    public void RsaSignIn_ThousandVerifications_AllSucceedAndMeanIsReported()
+    public async Task RsaSignIn_ThousandVerifications_AllSucceedAndMeanIsReported()
     {
         using var pki = new TestPki();
         using var key = pki.Authentication();
         var xml = NcaXmlSigner.SignLogin(key);
         var verifier = Verifiers.Xml(pki.Ca);
 
-        var (succeeded, mean) = Measure(() => verifier.Verify(xml, KeyPurpose.Authentication, TestPki.Now));
+        var (succeeded, mean) = await MeasureAsync(async () => await verifier.VerifyAsync(xml, KeyPurpose.Authentication, TestPki.Now));
 
         output.WriteLine($"RSA-2048 XMLDSig sign-in Verify: {mean:F0} µs mean over {Iterations}");
         Assert.Equal(Iterations, succeeded);
     }
 
     [Fact]
-    public void GostSignIn_ThousandVerifications_AllSucceedAndMeanIsReported()
+    public async Task GostSignIn_ThousandVerifications_AllSucceedAndMeanIsReported()
     {
         var pki = new GostTestPki();
         var xml = pki.Sign(NcaXmlSigner.Login());
         var verifier = Verifiers.Xml(pki.Ca);
 
-        var (succeeded, mean) = Measure(() => verifier.Verify(xml, KeyPurpose.Authentication, TestPki.Now));
+        var (succeeded, mean) = await MeasureAsync(async () => await verifier.VerifyAsync(xml, KeyPurpose.Authentication, TestPki.Now));
 
         output.WriteLine($"GOST-2015-512 XMLDSig sign-in Verify: {mean:F0} µs mean over {Iterations}");
         Assert.Equal(Iterations, succeeded);
     }
 
     [Fact]
-    public void RealVectors_ThousandVerifications_AllSucceedAndMeanIsReported()
+    public async Task RealVectors_ThousandVerifications_AllSucceedAndMeanIsReported()
     {
         var rsa = Verifiers.Xml(Verifiers.Options(EdsVectors.RsaAnchor));
         var rsaXml = EdsVectors.RsaSignedXml;
-        var (rsaOk, rsaMean) = Measure(() => rsa.Verify(rsaXml, KeyPurpose.Signing, EdsVectors.RsaMidLife));
+        var (rsaOk, rsaMean) = await MeasureAsync(async () => await rsa.VerifyAsync(rsaXml, KeyPurpose.Signing, EdsVectors.RsaMidLife));
 
         var gostXml = EdsVectors.TwoSignersXml;
         var gostCertificates = Verifiers.Certificates(Verifiers.Options(EdsVectors.GostAnchor));
-        var (gostOk, gostMean) = Measure(() =>
+        var (gostOk, gostMean) = await MeasureAsync(async () =>
         {
             var result = XmlDsigMath.Verify(XmlDsigMath.Parse(gostXml), 1);
-            return gostCertificates.Validate(result.Profile.Certificate, Gost2015.Name, KeyPurpose.Signing, EdsVectors.GostMidLife);
+            return await gostCertificates.ValidateAsync(result.Profile.Certificate, Gost2015.Name, KeyPurpose.Signing, EdsVectors.GostMidLife);
         });
 
         output.WriteLine($"NCA vector rsa_signed.xml (RSA-2048, full Verify): {rsaMean:F0} µs mean");
@@ -63,14 +63,14 @@ public sealed class SignatureVerificationCost(ITestOutputHelper output)
         Assert.Equal(Iterations, gostOk);
     }
 
-    private static (int Succeeded, double MeanMicroseconds) Measure(Func<object> verify)
+    private static async Task<(int Succeeded, double MeanMicroseconds)> MeasureAsync<T>(Func<Task<T>> verify)
     {
-        for (var i = 0; i < WarmUp; i++) verify();
+        for (var i = 0; i < WarmUp; i++) await verify();
         var succeeded = 0;
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < Iterations; i++)
         {
-            if (verify() is not null) succeeded++;
+            if (await verify() is not null) succeeded++;
         }
         clock.Stop();
         return (succeeded, clock.Elapsed.TotalMicroseconds / Iterations);

@@ -18,8 +18,8 @@ internal static class Verifiers
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         var trust = anchors.Length > 0 ? new TrustAnchors(anchors) : new TrustAnchors(wrapped);
         var revocation = new RevocationChecker(wrapped,
-            new OcspClient(new NoNetwork(), wrapped, NullLogger<OcspClient>.Instance),
-            new CrlClient(new NoNetwork(), wrapped, TimeProvider.System, NullLogger<CrlClient>.Instance));
+            new OcspClient(new NoNetwork(), TimeProvider.System, NullLogger<OcspClient>.Instance),
+            new CrlClient(new NoNetwork(), TimeProvider.System, NullLogger<CrlClient>.Instance), TimeProvider.System);
         return new CertificateValidator(trust, revocation, wrapped, new Environment(environment));
     }
 

@@ -6,11 +6,11 @@ namespace OpenAlmaty.Kindergarten.Web.Tests.Signatures;
 public sealed class XmlSignatureVectorTests
 {
     [Fact]
-    public void RsaSignedXml_AsOfMidLifeOfCertificate_Verifies()
+    public async Task RsaSignedXml_AsOfMidLifeOfCertificate_Verifies()
     {
         var verifier = Verifiers.Xml(Verifiers.Options(EdsVectors.RsaAnchor));
 
-        var verified = verifier.Verify(EdsVectors.RsaSignedXml, KeyPurpose.Signing, EdsVectors.RsaMidLife);
+        var verified = await verifier.VerifyAsync(EdsVectors.RsaSignedXml, KeyPurpose.Signing, EdsVectors.RsaMidLife);
 
         Assert.Equal("123456789011", verified.Signer.Iin);
         Assert.Equal("ТЕСТОВ ТЕСТ", verified.Signer.CommonName);
@@ -24,34 +24,34 @@ public sealed class XmlSignatureVectorTests
     }
 
     [Fact]
-    public void RsaSignedXml_TextChanged_RejectedAsContentChanged()
+    public async Task RsaSignedXml_TextChanged_RejectedAsContentChanged()
     {
         var verifier = Verifiers.Xml(Verifiers.Options(EdsVectors.RsaAnchor));
         var tampered = EdsVectors.RsaSignedXml.Replace("<b>test</b>", "<b>tesT</b>", StringComparison.Ordinal);
 
-        var rejection = Assert.Throws<SignatureRejectedException>(() => verifier.Verify(tampered, KeyPurpose.Signing, EdsVectors.RsaMidLife));
+        var rejection = await Assert.ThrowsAsync<SignatureRejectedException>(() => verifier.VerifyAsync(tampered, KeyPurpose.Signing, EdsVectors.RsaMidLife));
 
         Assert.Equal("eds.signature.content-changed", rejection.Code);
     }
 
     [Fact]
-    public void RsaSignedXml_SignatureValueChanged_RejectedAsInvalid()
+    public async Task RsaSignedXml_SignatureValueChanged_RejectedAsInvalid()
     {
         var verifier = Verifiers.Xml(Verifiers.Options(EdsVectors.RsaAnchor));
         var tampered = EdsVectors.RsaSignedXml.Replace("aAeSW+p2Af", "aAeSW+p3Af", StringComparison.Ordinal);
         Assert.NotEqual(EdsVectors.RsaSignedXml, tampered);
 
-        var rejection = Assert.Throws<SignatureRejectedException>(() => verifier.Verify(tampered, KeyPurpose.Signing, EdsVectors.RsaMidLife));
+        var rejection = await Assert.ThrowsAsync<SignatureRejectedException>(() => verifier.VerifyAsync(tampered, KeyPurpose.Signing, EdsVectors.RsaMidLife));
 
         Assert.Equal("eds.signature.invalid", rejection.Code);
     }
 
     [Fact]
-    public void RsaSignedXml_Today_RejectedAsExpiredWithDate()
+    public async Task RsaSignedXml_Today_RejectedAsExpiredWithDate()
     {
         var verifier = Verifiers.Xml(Verifiers.Options(EdsVectors.RsaAnchor));
 
-        var rejection = Assert.Throws<SignatureRejectedException>(() => verifier.Verify(EdsVectors.RsaSignedXml, KeyPurpose.Signing, DateTimeOffset.UtcNow));
+        var rejection = await Assert.ThrowsAsync<SignatureRejectedException>(() => verifier.VerifyAsync(EdsVectors.RsaSignedXml, KeyPurpose.Signing, DateTimeOffset.UtcNow));
 
         Assert.Equal("eds.cert.expired", rejection.Code);
         Assert.Equal("Сертификат ЭЦП просрочен: срок действия истёк 18.01.2022.", rejection.Reason.Ru);
@@ -59,42 +59,42 @@ public sealed class XmlSignatureVectorTests
     }
 
     [Fact]
-    public void RsaSignedXml_SigningKeyUsedToSignIn_Rejected()
+    public async Task RsaSignedXml_SigningKeyUsedToSignIn_Rejected()
     {
         var verifier = Verifiers.Xml(Verifiers.Options(EdsVectors.RsaAnchor));
 
-        var rejection = Assert.Throws<SignatureRejectedException>(() => verifier.Verify(EdsVectors.RsaSignedXml, KeyPurpose.Authentication, EdsVectors.RsaMidLife));
+        var rejection = await Assert.ThrowsAsync<SignatureRejectedException>(() => verifier.VerifyAsync(EdsVectors.RsaSignedXml, KeyPurpose.Authentication, EdsVectors.RsaMidLife));
 
         Assert.Equal("eds.cert.signing-key-for-sign-in", rejection.Code);
     }
 
     [Fact]
-    public void RsaSignedXml_TestIinsNotAllowed_RejectedForCheckDigit()
+    public async Task RsaSignedXml_TestIinsNotAllowed_RejectedForCheckDigit()
     {
         var options = Verifiers.Options(EdsVectors.RsaAnchor);
         options.AllowTestIins = false;
 
-        var rejection = Assert.Throws<SignatureRejectedException>(() => Verifiers.Xml(options).Verify(EdsVectors.RsaSignedXml, KeyPurpose.Signing, EdsVectors.RsaMidLife));
+        var rejection = await Assert.ThrowsAsync<SignatureRejectedException>(() => Verifiers.Xml(options).VerifyAsync(EdsVectors.RsaSignedXml, KeyPurpose.Signing, EdsVectors.RsaMidLife));
 
         Assert.Equal("eds.cert.iin-invalid", rejection.Code);
     }
 
     [Fact]
-    public void RsaSignedXml_TestIinsAllowedButProduction_RejectedForCheckDigit()
+    public async Task RsaSignedXml_TestIinsAllowedButProduction_RejectedForCheckDigit()
     {
         var verifier = Verifiers.Xml(Verifiers.Options(EdsVectors.RsaAnchor), "Production");
 
-        var rejection = Assert.Throws<SignatureRejectedException>(() => verifier.Verify(EdsVectors.RsaSignedXml, KeyPurpose.Signing, EdsVectors.RsaMidLife));
+        var rejection = await Assert.ThrowsAsync<SignatureRejectedException>(() => verifier.VerifyAsync(EdsVectors.RsaSignedXml, KeyPurpose.Signing, EdsVectors.RsaMidLife));
 
         Assert.Equal("eds.cert.iin-invalid", rejection.Code);
     }
 
     [Fact]
-    public void RsaSignedXml_AnchorIsGostCa_RejectedAsUntrusted()
+    public async Task RsaSignedXml_AnchorIsGostCa_RejectedAsUntrusted()
     {
         var verifier = Verifiers.Xml(Verifiers.Options(EdsVectors.GostAnchor));
 
-        var rejection = Assert.Throws<SignatureRejectedException>(() => verifier.Verify(EdsVectors.RsaSignedXml, KeyPurpose.Signing, EdsVectors.RsaMidLife));
+        var rejection = await Assert.ThrowsAsync<SignatureRejectedException>(() => verifier.VerifyAsync(EdsVectors.RsaSignedXml, KeyPurpose.Signing, EdsVectors.RsaMidLife));
 
         Assert.Equal("eds.cert.untrusted", rejection.Code);
     }
@@ -135,22 +135,22 @@ public sealed class XmlSignatureVectorTests
     }
 
     [Fact]
-    public void TwoSigners_ThroughTheContract_RejectedForTwoSignatures()
+    public async Task TwoSigners_ThroughTheContract_RejectedForTwoSignatures()
     {
         var verifier = Verifiers.Xml(Verifiers.Options(EdsVectors.RsaAnchor, EdsVectors.GostAnchor));
 
-        var rejection = Assert.Throws<SignatureRejectedException>(() => verifier.Verify(EdsVectors.TwoSignersXml, KeyPurpose.Signing, EdsVectors.RsaMidLife));
+        var rejection = await Assert.ThrowsAsync<SignatureRejectedException>(() => verifier.VerifyAsync(EdsVectors.TwoSignersXml, KeyPurpose.Signing, EdsVectors.RsaMidLife));
 
         Assert.Equal("eds.xml.several-signatures", rejection.Code);
     }
 
     [Fact]
-    public void GostCertificate_AsOfMidLife_ChainsToGostAnchorAndValidates()
+    public async Task GostCertificate_AsOfMidLife_ChainsToGostAnchorAndValidates()
     {
         var certificate = XmlDsigMath.Verify(XmlDsigMath.Parse(EdsVectors.TwoSignersXml), 1).Profile.Certificate;
         var validator = Verifiers.Certificates(Verifiers.Options(EdsVectors.GostAnchor));
 
-        var signer = validator.Validate(certificate, Gost2015.Name, KeyPurpose.Signing, EdsVectors.GostMidLife);
+        var signer = await validator.ValidateAsync(certificate, Gost2015.Name, KeyPurpose.Signing, EdsVectors.GostMidLife);
 
         Assert.Equal("123456789012", signer.Iin);
         Assert.Equal("ТЕСТТОВ", signer.Surname);
@@ -158,12 +158,12 @@ public sealed class XmlSignatureVectorTests
     }
 
     [Fact]
-    public void GostCertificate_OnlyRsaAnchorPinned_RejectedAsUntrusted()
+    public async Task GostCertificate_OnlyRsaAnchorPinned_RejectedAsUntrusted()
     {
         var certificate = XmlDsigMath.Verify(XmlDsigMath.Parse(EdsVectors.TwoSignersXml), 1).Profile.Certificate;
         var validator = Verifiers.Certificates(Verifiers.Options(EdsVectors.RsaAnchor));
 
-        var rejection = Assert.Throws<SignatureRejectedException>(() => validator.Validate(certificate, Gost2015.Name, KeyPurpose.Signing, EdsVectors.GostMidLife));
+        var rejection = await Assert.ThrowsAsync<SignatureRejectedException>(() => validator.ValidateAsync(certificate, Gost2015.Name, KeyPurpose.Signing, EdsVectors.GostMidLife));
 
         Assert.Equal("eds.cert.untrusted", rejection.Code);
     }

@@ -122,7 +122,7 @@ public sealed class QueueOrderCache(IConfiguration config, ILogger<QueueOrderCac
     }
 
     /// One birth year's queue: three index-only scans of ix_applications_queue, one per priority
-    /// group, each already in queue order (bench/ shows the plan). app_status_in_queue is the enum's
+    /// group, each already in queue order (docs/decisions/0005 shows the plan). app_status_in_queue is the enum's
     /// "in the queue", inlined by PostgreSQL, so the partial index matches (Data/StatusSql).
     public const string QueryText = """
         select array(select id from applications where app_status_in_queue(status) and birth_year = $1 and priority_group = 0 order by queued_at, id),

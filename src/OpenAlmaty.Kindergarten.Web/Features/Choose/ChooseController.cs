@@ -8,6 +8,7 @@ using OpenAlmaty.Kindergarten.Web.Features.Referrals;
 using OpenAlmaty.Kindergarten.Web.Features.Shared;
 using OpenAlmaty.Kindergarten.Web.Localization;
 using OpenAlmaty.Kindergarten.Web.Signatures;
+using OpenAlmaty.Kindergarten.Web.Infrastructure;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Choose;
 
@@ -47,6 +48,7 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
                 throw new DomainException("request.mismatch", new("Подписанный запрос относится к другому выбору. Выберите организацию ещё раз.",
                     "Қол қойылған сұрау басқа таңдауға қатысты. Ұйымды қайта таңдаңыз."));
             var referral = await issuer.IssueAsync(id, organisationId, type.Value, User.Identity!.Name!, verified.SignedXml, ct, requestId);
+            PortalMetrics.SeatTaken();
             TempData["Message"] = lang[$"Направление № {referral.Number} выдано. Оно действительно до {AlmatyTime.Format(referral.ValidUntil)}; документ — во вкладке «Общие документы».",
                 $"№ {referral.Number} жолдама берілді. Ол {AlmatyTime.Format(referral.ValidUntil)} дейін жарамды; құжат «Жалпы құжаттар» қойындысында."];
             return Redirect($"/applications/{id}");
@@ -54,6 +56,7 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
         catch (SignatureRejectedException e) when (e.Code == "request.used")
         {
             // A second click on a request that went through: the first one decided.
+            PortalMetrics.PressRefused(e.Code);
             TempData["Message"] = lang.Of(e.Reason);
             return Redirect($"/applications/{id}");
         }
@@ -61,6 +64,7 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
         {
             var (code, text) = e is SignatureRejectedException s ? (s.Code, s.Reason) : (((DomainException)e).Code, ((DomainException)e).Text);
             log.LogInformation("Choice for application {ApplicationId} refused: {Reason}", id, code);
+            PortalMetrics.PressRefused(code);
             TempData["Error"] = lang.Of(text);
             // A seat someone else just took: the parent stays on the list and picks another.
             var backToList = code is "seat.taken" or "seat.priority" or "request.mismatch" or "request.content-changed";

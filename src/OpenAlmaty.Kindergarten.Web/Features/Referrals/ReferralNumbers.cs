@@ -16,6 +16,6 @@ public static class ReferralNumbers
     /// For real referrals: unguessable.
     public static string NewVerificationCode() => new(RandomNumberGenerator.GetItems<char>(CodeAlphabet, CodeLength));
 
-    /// For demo and benchmark data: the same seed gives the same codes.
+    /// For demo and generated data: the same seed gives the same codes.
     public static string NewVerificationCode(Random r) => new(r.GetItems<char>(CodeAlphabet, CodeLength));
 }

@@ -28,7 +28,7 @@ public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignat
                 "Беттегі кіру сұрауына емес, басқа сұрауға қол қойылған. Бетті жаңартып, қайта қол қойыңыз."));
         await nonces.CheckAsync(nonce, browserKey, ct);
 
-        var verified = verifier.Verify(signedXml, KeyPurpose.Authentication, clock.GetUtcNow());
+        var verified = await verifier.VerifyAsync(signedXml, KeyPurpose.Authentication, clock.GetUtcNow(), ct);
         var signer = verified.Signer;
         // A legal entity's key signs staff in for that organisation only, and never as a parent.
         var employerBin = NcaSubject.IsLegalEntity(signer.Certificate, signer.Bin) ? signer.Bin ?? "" : null;

@@ -3,12 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 using OpenAlmaty.Kindergarten.Web.Features.Calendar;
+using OpenAlmaty.Kindergarten.Web.Jobs;
 
-namespace OpenAlmaty.Kindergarten.Web.Jobs.Bench;
+namespace OpenAlmaty.Kindergarten.Tools.Runners;
 
-/// `dotnet run --project src/OpenAlmaty.Kindergarten.Web -- bench-expiry --referrals 10000`:
-/// fills the database of ConnectionStrings:Default (use a throw-away one) with that many active
+/// `dotnet OpenAlmaty.Kindergarten.Tools.dll bench-expiry --db "…" --referrals 10000`:
+/// fills that (throw-away) database with that many active
 /// referrals past their deadline — half of them a first expiry, half a second — with set-based
 /// INSERTs, times ExpireReferralsJob and checks what it did. Not part of the test suite.
 public static class ExpiryBenchmark
@@ -16,12 +18,11 @@ public static class ExpiryBenchmark
     public static async Task<bool> TryRunAsync(string[] args)
     {
         if (args.Length == 0 || args[0] != "bench-expiry") return false;
-        var count = args.SkipWhile(a => a != "--referrals").Skip(1).Select(int.Parse).DefaultIfEmpty(10_000).First();
-        var config = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Skip(1).ToArray()).Build();
-        var connectionString = config.GetConnectionString("Default") ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
+        var count = ToolArguments.Int(args, "--referrals", 10_000);
+        var connectionString = ToolArguments.Database("bench-expiry", args);
         var now = DateTimeOffset.UtcNow;
         var services = new ServiceCollection()
-            .AddDbContext<AppDbContext>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__ef_migrations_history")).UseSnakeCaseNamingConvention())
+            .AddAppDbContext(connectionString)
             .AddSingleton<TimeProvider>(new FixedClock(now))
             .AddSingleton<WorkingCalendarSource>()
             .AddScoped<ExpireReferralsJob>()
@@ -30,7 +31,7 @@ public static class ExpiryBenchmark
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await db.Database.MigrateAsync();
-            if (!await db.CalendarDays.AnyAsync()) { db.CalendarDays.AddRange(Data.Seeding.CalendarSeed.Load()); await db.SaveChangesAsync(); }
+            if (!await db.CalendarDays.AnyAsync()) { db.CalendarDays.AddRange(CalendarSeed.Load()); await db.SaveChangesAsync(); }
             var organisation = new PreschoolOrganisation(OrganisationType.PrivateStateOrder, "Бенчмарк", "Бенчмарк", InstructionLanguage.Russian,
                 District.Almaly, "ул. Абая, 1", "000-00-00", null, 43.2, 76.9);
             db.Organisations.Add(organisation);

@@ -1,7 +1,9 @@
 using Npgsql;
 using NpgsqlTypes;
+using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 
-namespace OpenAlmaty.Kindergarten.Web.Data.Seeding;
+namespace OpenAlmaty.Kindergarten.Tools.Seeding;
 
 /// Binary COPY of a <see cref="BulkPlan"/>, table by table in foreign-key order.
 internal static class BulkCopy

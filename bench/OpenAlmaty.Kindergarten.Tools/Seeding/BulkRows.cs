@@ -1,8 +1,10 @@
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
+using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 
-namespace OpenAlmaty.Kindergarten.Web.Data.Seeding;
+namespace OpenAlmaty.Kindergarten.Tools.Seeding;
 
 // Rows of the bulk generator, one per table row, written by binary COPY (see BulkGenerator).
 

@@ -5,9 +5,11 @@ using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.People;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
+using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 using static OpenAlmaty.Kindergarten.Domain.Applications.ApplicationStatus;
 
-namespace OpenAlmaty.Kindergarten.Web.Data.Seeding;
+namespace OpenAlmaty.Kindergarten.Tools.Seeding;
 
 /// The last id in use in each table, so generated rows follow whatever is there.
 public sealed record BulkIds(int Organisation, long Seat, long Person, long Child, long Application, long Referral, long StopList, long Event,

@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using OpenAlmaty.Kindergarten.Tools.Seeding;
 using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
+using OpenAlmaty.Kindergarten.Web.Features.CallCentre;
 
-namespace OpenAlmaty.Kindergarten.Web.Features.CallCentre;
+namespace OpenAlmaty.Kindergarten.Tools.Runners;
 
-/// `dotnet OpenAlmaty.Kindergarten.Web.dll bench-callcentre [--applications 100000] [--searches 500] [--seed 1]`
-/// with ConnectionStrings__Default naming a database of its own: migrates it, fills it with the
+/// `dotnet OpenAlmaty.Kindergarten.Tools.dll bench-callcentre --db "…" [--applications 100000] [--searches 500] [--seed 1]`
+/// on a database of its own: migrates it, fills it with the
 /// bulk generator up to the number of applications, then runs the operator's search with inputs of
 /// every kind taken from the data (registration numbers, child and applicant IINs, phones written
 /// another way, lower-case name fragments) and prints the median and p95. Not part of the tests.
@@ -21,17 +23,13 @@ public static class CallCentreBenchmark
         if (args.Length == 0 || args[0] != Verb) return false;
         output ??= Console.Out;
         var options = new Dictionary<string, int> { ["--applications"] = 100_000, ["--searches"] = 500, ["--seed"] = 1 };
-        for (var i = 1; i + 1 < args.Length; i += 2)
-            if (options.ContainsKey(args[i])) options[args[i]] = int.Parse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture);
-        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Default")
-            ?? throw new InvalidOperationException("ConnectionStrings__Default is not set.");
-        var dbOptions = new DbContextOptionsBuilder<AppDbContext>()
-            .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention().Options;
+        foreach (var name in options.Keys.ToList()) options[name] = ToolArguments.Int(args, name, options[name]);
+        var connectionString = ToolArguments.Database(Verb, args);
+        var dbOptions = AppDbContextSetup.Options(connectionString);
 
         await using (var db = new AppDbContext(dbOptions))
         {
-            await DatabaseSetup.MigrateAndSeedAsync(db, new ServiceCollectionProvider(), demoData: false, ct);
+            await DatabaseSetup.MigrateAndSeedAsync(db, GeneratorCommand.EmptyServices.Instance, demoData: false, ct);
             var have = await db.Applications.CountAsync(ct);
             if (have < options["--applications"])
             {
@@ -110,10 +108,5 @@ public static class CallCentreBenchmark
     {
         var length = Math.Min(name.Length, random.Next(3, 7));
         return name.Substring(random.Next(name.Length - length + 1), length).ToLowerInvariant();
-    }
-
-    private sealed class ServiceCollectionProvider : IServiceProvider
-    {
-        public object? GetService(Type serviceType) => null;
     }
 }

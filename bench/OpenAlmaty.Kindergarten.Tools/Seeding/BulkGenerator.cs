@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Npgsql;
 using OpenAlmaty.Kindergarten.Domain.Calendar;
+using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 
-namespace OpenAlmaty.Kindergarten.Web.Data.Seeding;
+namespace OpenAlmaty.Kindergarten.Tools.Seeding;
 
 /// Fills a migrated database to a given size for benchmarks: rows made in memory (BulkPlan),
 /// then written with binary COPY in one transaction, then the id and number sequences moved

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Features.Applications;
 
-namespace OpenAlmaty.Kindergarten.Web.Infrastructure;
+namespace OpenAlmaty.Kindergarten.Tools.Endpoints;
 
-/// Endpoints for bench/, mapped only when Bench:Enabled:
+/// Endpoints for bench/run.sh, mapped by the tools' `serve` only (never by the portal's binary):
 /// - /bench/ping, the web ceiling: the smallest endpoint behind the same middleware (security
 ///   headers, request logging, routing, rate limiter, authentication), so that a page's figure
 ///   can be read as a share of what this Kestrel answers at all;
@@ -15,7 +15,6 @@ public static class BenchEndpoints
 {
     public static WebApplication MapBenchEndpoints(this WebApplication app)
     {
-        if (!app.Configuration.GetValue("Bench:Enabled", false)) return app;
         app.MapGet("/bench/ping", () => "ok").AllowAnonymous();
         app.MapGet("/bench/queue/{id:long}", async (long id, AppDbContext db, QueuePositions positions, CancellationToken ct) =>
         {

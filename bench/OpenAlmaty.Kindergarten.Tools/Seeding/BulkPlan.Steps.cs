@@ -1,13 +1,15 @@
-using OpenAlmaty.Kindergarten.Web.Features.Referrals;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.People;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
 using OpenAlmaty.Kindergarten.Domain.Rules;
+using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Data.Seeding;
+using OpenAlmaty.Kindergarten.Web.Features.Referrals;
 using static OpenAlmaty.Kindergarten.Domain.Applications.ApplicationStatus;
 
-namespace OpenAlmaty.Kindergarten.Web.Data.Seeding;
+namespace OpenAlmaty.Kindergarten.Tools.Seeding;
 
 /// The steps of a story, writing the rows and history the domain's methods write (Application.cs).
 public sealed partial class BulkPlan
