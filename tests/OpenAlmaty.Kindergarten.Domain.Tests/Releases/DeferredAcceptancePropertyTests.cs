@@ -76,7 +76,7 @@ public class DeferredAcceptancePropertyTests
                     var requests = input.Requests.Select(r => r == liar ? r with { RankedPools = report } : r).ToArray();
                     var lied = DeferredAcceptance.Allocate(input with { Requests = requests });
                     var gained = TrueRank(liar.RankedPools, lied.Placements.Single(p => p.Pseudonym == liar.Pseudonym).PoolId);
-                    Assert.True(gained >= honest, $"instance {n}: {liar.Pseudonym} true [{string.Join(",", liar.RankedPools)}] gets choice {honest}; reporting [{string.Join(",", report)}] gets choice {gained}");
+                    Assert.True(gained >= honest, $"instance {n}: {liar.Pseudonym} true [{string.Join(",", liar.RankedPools)}] gets {Said(honest)}; reporting [{string.Join(",", report)}] gets {Said(gained)}");
                     tried++;
                 }
             }
@@ -90,6 +90,8 @@ public class DeferredAcceptancePropertyTests
         var k = pool is null ? -1 : truth.ToList().IndexOf(pool);
         return k < 0 ? int.MaxValue : k + 1;
     }
+
+    static string Said(int rank) => rank == int.MaxValue ? "nothing it wants" : $"its true choice {rank}";
 
     static IEnumerable<string[]> Lists(string[] pools, int maxLength)
     {
