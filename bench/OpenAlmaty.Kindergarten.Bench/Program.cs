@@ -9,6 +9,9 @@ if (args is ["ca", var folder])
     TestCa.LoadOrCreate(folder).Dispose();
     return 0;
 }
+// `--only allocation`: the release's allocation and the fairness simulation; pure domain code,
+// so it needs neither the database nor a portal and runs before either is asked for.
+if (args is ["--only", "allocation", .. var allocationArgs]) return ReleaseDayBench.Run(allocationArgs);
 var o = BenchOptions.Parse(args);
 ThreadPool.SetMinThreads(128, 128);
 await using var db = NpgsqlDataSource.Create(o.Db);

@@ -14,12 +14,10 @@ public static class ReleaseOrder
     {
         ArgumentNullException.ThrowIfNull(input);
         var requests = input.Requests;
-        var keys = new ulong[requests.Count];
-        for (var i = 0; i < requests.Count; i++)
-            keys[i] = input.Rule == AllocationRule.Lottery
-                ? ReleaseLottery.Number(input.Seed, requests[i].Pseudonym)
-                // The validator keeps QueueRank ≥ 1, so the cast preserves the order.
-                : (ulong)requests[i].QueueRank;
+        var keys = input.Rule == AllocationRule.Lottery
+            ? ReleaseLottery.Numbers(input.Seed, [.. requests.Select(r => r.Pseudonym)])
+            // The validator keeps QueueRank ≥ 1, so the cast preserves the order.
+            : [.. requests.Select(r => (ulong)r.QueueRank)];
         var index = new int[requests.Count];
         for (var i = 0; i < index.Length; i++) index[i] = i;
         Array.Sort(index, (a, b) =>

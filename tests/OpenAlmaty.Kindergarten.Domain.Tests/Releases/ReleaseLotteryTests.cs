@@ -23,6 +23,15 @@ public class ReleaseLotteryTests
     }
 
     [Fact]
+    public void Numbers_ManyPseudonymsWithOneKey_EqualNumberOfEach()
+    {
+        var seed = ReleaseLottery.NewSeed();
+        string[] pseudonyms = ["R00001-123456", "Ә-1", "", "R49999-999999"];
+
+        Assert.Equal(pseudonyms.Select(p => ReleaseLottery.Number(seed, p)), ReleaseLottery.Numbers(seed, pseudonyms));
+    }
+
+    [Fact]
     public void SeedHash_Abc_IsTheLowercaseHexSha256()
     {
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ReleaseLottery.SeedHash("abc"u8.ToArray()));
