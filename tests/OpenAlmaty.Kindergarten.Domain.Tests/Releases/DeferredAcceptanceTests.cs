@@ -85,6 +85,16 @@ public class DeferredAcceptanceTests
         Assert.Equal(["pool.duplicate", "seats.negative", "ranking.duplicate", "request.duplicate", "request.queue-rank", "ranking.unknown", "request.queue-rank", "ranking.count"], codes);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("Ә-1")]
+    [InlineData("a b")]
+    [InlineData("R-00000000000000000000000000000000000000000000000000000000000000001")]
+    public void Validate_APseudonymThatIsNotPlainAscii_IsRefused(string pseudonym)
+    {
+        Assert.Equal(["request.pseudonym"], AllocationValidator.Validate(Queue(new AllocationRequest(pseudonym, ["sunny"], 1))).Select(p => p.Code));
+    }
+
     [Fact]
     public void Validate_LotteryWithAShortSeed_IsRefused()
     {
