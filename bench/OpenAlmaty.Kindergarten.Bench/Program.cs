@@ -12,6 +12,9 @@ if (args is ["ca", var folder])
 // `refusals PORTAL KEYS [N]`: the cost of refusing hostile sign-in documents (bench/results.md).
 if (args is ["refusals", var refusalsPortal, var refusalsKeys, ..] )
     return await Refusals.RunAsync(refusalsPortal, refusalsKeys, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20);
+// `--only allocation`: the release's allocation and the fairness simulation; pure domain code,
+// so it needs neither the database nor a portal and runs before either is asked for.
+if (args is ["--only", "allocation", .. var allocationArgs]) return ReleaseDayBench.Run(allocationArgs);
 var o = BenchOptions.Parse(args);
 ThreadPool.SetMinThreads(128, 128);
 await using var db = NpgsqlDataSource.Create(o.Db);

@@ -14,6 +14,9 @@ public static class AllocationValidator
     public const int MaxRankedPools = 5;
     /// The lottery's seed must be long enough that nobody can try every value against its hash.
     public const int MinLotterySeedLength = 16;
+    /// Pseudonyms are short and plain ASCII, so that every language's "ordinal" order of them
+    /// (the lottery's tie-break) is the same one.
+    public const int MaxPseudonymLength = 64;
     /// A bad download can name thousands of problems; the first ones say enough.
     public const int MaxProblems = 100;
 
@@ -67,9 +70,9 @@ public static class AllocationValidator
         foreach (var request in input.Requests)
         {
             if (problems.Count >= MaxProblems) return problems;
-            if (request is null || string.IsNullOrWhiteSpace(request.Pseudonym))
+            if (request is null || !IsPlainPseudonym(request.Pseudonym))
             {
-                problems.Add(new("request.pseudonym", new("Не указан псевдоним заявки.", "Өтінімнің бүркеншік аты көрсетілмеген.")));
+                problems.Add(new("request.pseudonym", new("Псевдоним заявки: от 1 до 64 латинских букв, цифр, «-», «_» или «.».", "Өтінімнің бүркеншік аты: 1-ден 64-ке дейін латын әрпі, цифр, «-», «_» немесе «.».")));
                 continue;
             }
             if (!pseudonyms.Add(request.Pseudonym))
@@ -80,4 +83,7 @@ public static class AllocationValidator
         }
         return problems.Count > MaxProblems ? problems[..MaxProblems] : problems;
     }
+
+    public static bool IsPlainPseudonym(string? pseudonym) =>
+        pseudonym is { Length: > 0 and <= MaxPseudonymLength } && pseudonym.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 }

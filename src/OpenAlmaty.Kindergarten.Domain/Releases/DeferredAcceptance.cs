@@ -19,7 +19,8 @@ public static class DeferredAcceptance
         if (problems.Count > 0)
             throw new DomainException("allocation.invalid", problems[0].Text);
 
-        var ordered = ReleaseOrder.Arrange(input);
+        var permutation = ReleaseOrder.Permutation(input);
+        var ordered = permutation.Select(i => input.Requests[i]).ToArray();
         var poolIndex = new Dictionary<string, int>(input.Pools.Count, StringComparer.Ordinal);
         for (var p = 0; p < input.Pools.Count; p++) poolIndex.Add(input.Pools[p].PoolId, p);
 
@@ -28,13 +29,18 @@ public static class DeferredAcceptance
         for (var c = 0; c < ordered.Length; c++)
             choices[c] = [.. ordered[c].RankedPools.Select(id => poolIndex[id])];
 
-        var held = Propose(choices, [.. input.Pools.Select(p => p.Seats)], out var next);
+        // Children propose in the order the requests came in, not in priority order: the result
+        // is the same either way (a theorem of deferred acceptance, and a test), and this way the
+        // pools really do drop tentative admits, so that part of the algorithm is exercised.
+        var arrival = new int[permutation.Length];
+        for (var c = 0; c < permutation.Length; c++) arrival[permutation[c]] = c;
+        var held = Propose(choices, [.. input.Pools.Select(p => p.Seats)], arrival, out var next);
         return Describe(input, ordered, choices, held, next);
     }
 
     /// The proposals. Returns, per child, the pool holding them (−1: none); next[c] is how many of
     /// their choices they have tried, so a held child got choice number next[c] (1-based).
-    internal static int[] Propose(int[][] choices, int[] seats, out int[] next)
+    internal static int[] Propose(int[][] choices, int[] seats, int[] proposers, out int[] next)
     {
         var n = choices.Length;
         var held = new int[n];
@@ -43,7 +49,7 @@ public static class DeferredAcceptance
         // Each pool's tentative admits, worst (highest index) on top, so the pool can drop them.
         var admits = new PriorityQueue<int, int>?[seats.Length];
         var free = new Stack<int>(n);
-        for (var c = n - 1; c >= 0; c--) free.Push(c);
+        for (var i = proposers.Length - 1; i >= 0; i--) free.Push(proposers[i]);
 
         while (free.TryPop(out var child))
         {
