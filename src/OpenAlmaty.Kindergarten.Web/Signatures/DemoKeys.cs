@@ -6,8 +6,9 @@ using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 namespace OpenAlmaty.Kindergarten.Web.Signatures;
 
 /// Development keys shaped like NCA RK's: a test CA ("OpenAlmaty DEV TEST CA", folder/ca.crt)
-/// and, for each demo user, AUTH_RSA_&lt;key&gt;.p12 (sign-in) and RSA_&lt;key&gt;.p12 (signing),
-/// protected with <see cref="DemoUsers.KeyPassword"/>. Made at run time, never committed; the
+/// and, for each demo user, AUTH_RSA_&lt;key&gt;.p12 (sign-in) and RSA_&lt;key&gt;.p12 (signing), and
+/// the same pair with a GOST R 34.10-2015 (512) key, AUTH_GOST_&lt;key&gt;.p12 and GOST_&lt;key&gt;.p12
+/// (<see cref="DemoGostKeys"/>), all protected with <see cref="DemoUsers.KeyPassword"/>. Made at run time, never committed; the
 /// test CA is trusted only outside production (see <see cref="TrustedFolderAnchor"/>).
 public static class DemoKeys
 {
@@ -20,6 +21,10 @@ public static class DemoKeys
     public static string AuthenticationFile(string folder, DemoUser user) => Path.Combine(folder, $"AUTH_RSA_{user.Key}.p12");
 
     public static string SigningFile(string folder, DemoUser user) => Path.Combine(folder, $"RSA_{user.Key}.p12");
+
+    public static string GostAuthenticationFile(string folder, DemoUser user) => Path.Combine(folder, $"AUTH_GOST_{user.Key}.p12");
+
+    public static string GostSigningFile(string folder, DemoUser user) => Path.Combine(folder, $"GOST_{user.Key}.p12");
 
     /// The test CA's certificate when the folder has one and the environment may trust it.
     public static string? TrustedFolderAnchor(IConfiguration config, IHostEnvironment env)
@@ -44,6 +49,12 @@ public static class DemoKeys
                 if (File.Exists(path)) continue;
                 using var issued = Issue(ca, user, from, authentication);
                 await WriteAsync(path, issued);
+            }
+            foreach (var (path, authentication) in new[] { (GostAuthenticationFile(folder, user), true), (GostSigningFile(folder, user), false) })
+            {
+                if (File.Exists(path)) continue;
+                var file = DemoGostKeys.Create(key => IssueFor(ca, user, from, authentication, key), DemoUsers.KeyPassword);
+                await WriteBytesAsync(path, file);
             }
         }
     }
@@ -71,6 +82,13 @@ public static class DemoKeys
     private static X509Certificate2 Issue(X509Certificate2 ca, DemoUser user, DateTimeOffset from, bool authentication)
     {
         using var key = RSA.Create(2048);
+        using var issued = IssueFor(ca, user, from, authentication, PublicKey.CreateFromSubjectPublicKeyInfo(key.ExportSubjectPublicKeyInfo(), out _));
+        return issued.CopyWithPrivateKey(key);
+    }
+
+    /// The person's certificate for any public key (RSA or GOST), signed by the development CA.
+    private static X509Certificate2 IssueFor(X509Certificate2 ca, DemoUser user, DateTimeOffset from, bool authentication, PublicKey key)
+    {
         var request = new CertificateRequest(SubjectOf(user), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(authentication
@@ -82,8 +100,9 @@ public static class DemoKeys
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7f;
-        using var issued = request.Create(ca, from, from.AddYears(3), serial);
-        return issued.CopyWithPrivateKey(key);
+        // The generator overload: Create(ca, …) refuses a subject key of another algorithm (GOST).
+        using var caKey = ca.GetRSAPrivateKey()!;
+        return request.Create(ca.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1), from, from.AddYears(3), serial);
     }
 
     /// As NCA writes it: CN = "SURNAME NAME", SURNAME, SERIALNUMBER = IIN…, C, G = patronymic.
@@ -101,7 +120,11 @@ public static class DemoKeys
     private static async Task WriteAsync(string path, X509Certificate2 withKey)
     {
         // NCA's key files use the PKCS#12 SHA-1/3DES scheme; node-forge in the page opens it.
-        var bytes = withKey.ExportPkcs12(Pkcs12ExportPbeParameters.Pkcs12TripleDesSha1, DemoUsers.KeyPassword);
+        await WriteBytesAsync(path, withKey.ExportPkcs12(Pkcs12ExportPbeParameters.Pkcs12TripleDesSha1, DemoUsers.KeyPassword));
+    }
+
+    private static async Task WriteBytesAsync(string path, byte[] bytes)
+    {
         var temp = path + ".tmp";
         await File.WriteAllBytesAsync(temp, bytes);
         File.Move(temp, path, overwrite: true);

@@ -44,6 +44,10 @@ internal sealed class GostCurve
 
     public string Name { get; }
 
+    /// Measured (decision 0014): for one check of a key never seen, BouncyCastle is cheaper than
+    /// creating .NET's ECDsa object on the 512-bit curves, dearer on the 256-bit ones.
+    public bool FirstCheckThroughBouncyCastle => FieldBytes == 64;
+
     public ECDomainParameters Domain { get; }
 
     /// Byte length of p: each half of NCA's r‖s signature and X‖Y key has this length.

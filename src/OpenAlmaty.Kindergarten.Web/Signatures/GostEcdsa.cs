@@ -13,10 +13,10 @@ namespace OpenAlmaty.Kindergarten.Web.Signatures;
 /// and hash h = q − s computes exactly that point. .NET's ECDsa (OpenSSL) then does it natively,
 /// several times faster than BouncyCastle. Creating its key object costs several checks' worth,
 /// so it is kept per public key: the CA keys always (<see cref="Pin"/>), a person's key for
-/// half an hour after its last use (sign-in, then the presses). Measured, a first-seen key is
-/// still cheaper this way than through BouncyCastle (docs/decisions/0014-*.md), which stays as
-/// the reference the ECDSA form is proven against. Evicted key objects are not disposed: another
-/// request may still be using one; the GC frees them.
+/// half an hour after its last use. A key's first check goes the way measured cheaper for one
+/// check on its curve (<see cref="GostCurve.FirstCheckThroughBouncyCastle"/>; decision 0014):
+/// on 512-bit keys BouncyCastle, and the object is created at the second check. Evicted key
+/// objects are not disposed: another request may still be using one; the GC frees them.
 internal static class GostEcdsa
 {
     // ~1,000 bytes of managed and native memory per key; a day's rush of parents fits.
@@ -30,14 +30,17 @@ internal static class GostEcdsa
     {
         if (publicKey.Length != 2 * curve.FieldBytes || signature.Length != 2 * curve.FieldBytes) return false;
         var id = CacheKey(curve, publicKey);
-        if (Keys.Get(id) is not ECDsa key)
+        var cached = Keys.Get(id);
+        if (cached is ECDsa key) return VerifyEcdsa(curve, key, hash, signature);
+        if (cached is null && curve.FirstCheckThroughBouncyCastle)
         {
-            var created = CreateKey(curve, publicKey);
-            if (created is null) return false;
-            Keys.Set(id, created, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = PersonKeyLife });
-            key = created;
+            Keys.Set(id, Seen.Instance, PersonEntry());
+            return VerifyBouncyCastle(curve, publicKey, hash, signature);
         }
-        return VerifyEcdsa(curve, key, hash, signature);
+        var created = CreateKey(curve, publicKey);
+        if (created is null) return false;
+        Keys.Set(id, created, PersonEntry());
+        return VerifyEcdsa(curve, created, hash, signature);
     }
 
     /// Keeps the key object of a trust anchor for the life of the process.
@@ -111,6 +114,8 @@ internal static class GostEcdsa
         }
     }
 
+    private static MemoryCacheEntryOptions PersonEntry() => new() { Size = 1, SlidingExpiration = PersonKeyLife };
+
     private static string CacheKey(GostCurve curve, byte[] publicKey) => curve.Name + ":" + Convert.ToBase64String(publicKey);
 
     private static NumericsInteger LittleEndian(ReadOnlySpan<byte> bytes) => new(bytes, isUnsigned: true, isBigEndian: false);
@@ -127,5 +132,11 @@ internal static class GostEcdsa
         destination.Clear();
         var length = value.GetByteCount(isUnsigned: true);
         value.TryWriteBytes(destination[(destination.Length - length)..], out _, isUnsigned: true, isBigEndian: true);
+    }
+
+    /// A key checked once through BouncyCastle: the next check creates its ECDsa object.
+    private sealed class Seen
+    {
+        public static readonly Seen Instance = new();
     }
 }

@@ -27,6 +27,14 @@ internal static class GostTestKeys
         return [.. LittleEndian(rs[0], curve.FieldBytes), .. LittleEndian(rs[1], curve.FieldBytes)];
     }
 
+    /// A new key's X‖Y, a random digest and the key's signature over it.
+    public static (byte[] PublicKey, byte[] Hash, byte[] Signature) SignedRandomDigest(GostCurve curve)
+    {
+        var key = NewKey(curve);
+        var hash = System.Security.Cryptography.RandomNumberGenerator.GetBytes(curve.FieldBytes);
+        return (Encode(curve, key.Public), hash, Sign(curve, key, hash));
+    }
+
     public static byte[] Encode(GostCurve curve, AsymmetricKeyParameter key)
     {
         var q = ((ECPublicKeyParameters)key).Q.Normalize();

@@ -108,10 +108,7 @@ public sealed class SignatureVerificationCost(ITestOutputHelper output)
     public void GostMathPaths_EachWay_AllSucceedAndMeanIsReported(string name)
     {
         var curve = GostCurve.All.Single(c => c.Name == name);
-        var key = GostTestKeys.NewKey(curve);
-        var publicKey = GostTestKeys.Encode(curve, key.Public);
-        var hash = System.Security.Cryptography.RandomNumberGenerator.GetBytes(curve.FieldBytes);
-        var signature = GostTestKeys.Sign(curve, key, hash);
+        var (publicKey, hash, signature) = GostTestKeys.SignedRandomDigest(curve);
         using var cached = GostEcdsa.CreateKey(curve, publicKey)!;
 
         var (bcOk, bcMean) = Measure(() => GostEcdsa.VerifyBouncyCastle(curve, publicKey, hash, signature) ? "ok" : null!);
