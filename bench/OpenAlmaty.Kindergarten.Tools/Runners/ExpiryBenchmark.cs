@@ -86,7 +86,7 @@ public static class ExpiryBenchmark
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("issued", now.AddDays(-10));
         command.Parameters.AddWithValue("due", now.AddMinutes(-1));
-        command.Parameters.AddRange(Data.StatusSql.Parameters().ToArray());
+        command.Parameters.AddRange(StatusSql.Parameters().ToArray());
         await command.ExecuteNonQueryAsync();
     }
 
@@ -105,7 +105,7 @@ public static class ExpiryBenchmark
               (select count(*) from notifications n join referrals r on r.id = n.referral_id where r.organisation_id = @org)
             """, connection);
         command.Parameters.AddWithValue("org", organisationId);
-        command.Parameters.AddRange(Data.StatusSql.Parameters().ToArray());
+        command.Parameters.AddRange(StatusSql.Parameters().ToArray());
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         long[] got = [.. Enumerable.Range(0, 7).Select(i => Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))];

@@ -6,8 +6,9 @@ using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 namespace OpenAlmaty.Kindergarten.Web.Signatures;
 
 /// Development keys shaped like NCA RK's: a test CA ("OpenAlmaty DEV TEST CA", folder/ca.crt)
-/// and, for each demo user, AUTH_RSA_&lt;key&gt;.p12 (sign-in) and RSA_&lt;key&gt;.p12 (signing),
-/// protected with <see cref="DemoUsers.KeyPassword"/>. Made at run time, never committed; the
+/// and, for each demo user, AUTH_RSA_&lt;key&gt;.p12 (sign-in) and RSA_&lt;key&gt;.p12 (signing), and
+/// the same pair with a GOST R 34.10-2015 (512) key, AUTH_GOST_&lt;key&gt;.p12 and GOST_&lt;key&gt;.p12
+/// (<see cref="DemoGostKeys"/>), all protected with <see cref="DemoUsers.KeyPassword"/>. Made at run time, never committed; the
 /// test CA is trusted only when Eds:TrustDevelopmentCa is set (see <see cref="TrustedFolderAnchor"/>).
 /// The CA's private key lives only in memory while the keys are made: whoever can read the
 /// folder cannot issue a certificate for another IIN. When a key is missing, every key is made
@@ -24,6 +25,10 @@ public static class DemoKeys
     public static string AuthenticationFile(string folder, DemoUser user) => Path.Combine(folder, $"AUTH_RSA_{user.Key}.p12");
 
     public static string SigningFile(string folder, DemoUser user) => Path.Combine(folder, $"RSA_{user.Key}.p12");
+
+    public static string GostAuthenticationFile(string folder, DemoUser user) => Path.Combine(folder, $"AUTH_GOST_{user.Key}.p12");
+
+    public static string GostSigningFile(string folder, DemoUser user) => Path.Combine(folder, $"GOST_{user.Key}.p12");
 
     /// The test CA's certificate when the folder has one and Eds:TrustDevelopmentCa is set
     /// (never in Production: the start-up checks refuse the setting there).
@@ -42,7 +47,11 @@ public static class DemoKeys
         Directory.CreateDirectory(folder);
         File.Delete(Path.Combine(folder, LegacyCaKeyFile));
         var from = validFrom ?? DateTimeOffset.UtcNow.AddDays(-1);
-        var files = users.SelectMany(u => new (DemoUser User, string Path, bool Authentication)[] { (u, AuthenticationFile(folder, u), true), (u, SigningFile(folder, u), false) }).ToList();
+        var files = users.SelectMany(u => new (DemoUser User, string Path, bool Authentication, bool Gost)[]
+        {
+            (u, AuthenticationFile(folder, u), true, false), (u, SigningFile(folder, u), false, false),
+            (u, GostAuthenticationFile(folder, u), true, true), (u, GostSigningFile(folder, u), false, true),
+        }).ToList();
         var caPath = Path.Combine(folder, CaFile);
         if (File.Exists(caPath) && files.All(f => File.Exists(f.Path))) return;
 
@@ -50,8 +59,13 @@ public static class DemoKeys
         File.Delete(caPath);
         foreach (var stale in Directory.GetFiles(folder, "*.p12")) File.Delete(stale);
         using var ca = CreateCa(from);
-        foreach (var (user, path, authentication) in files)
+        foreach (var (user, path, authentication, gost) in files)
         {
+            if (gost)
+            {
+                await WriteBytesAsync(path, DemoGostKeys.Create(key => IssueFor(ca, user, from, authentication, key), DemoUsers.KeyPassword));
+                continue;
+            }
             using var issued = Issue(ca, user, from, authentication);
             await WriteAsync(path, issued);
         }
@@ -75,6 +89,13 @@ public static class DemoKeys
     private static X509Certificate2 Issue(X509Certificate2 ca, DemoUser user, DateTimeOffset from, bool authentication)
     {
         using var key = RSA.Create(2048);
+        using var issued = IssueFor(ca, user, from, authentication, PublicKey.CreateFromSubjectPublicKeyInfo(key.ExportSubjectPublicKeyInfo(), out _));
+        return issued.CopyWithPrivateKey(key);
+    }
+
+    /// The person's certificate for any public key (RSA or GOST), signed by the development CA.
+    private static X509Certificate2 IssueFor(X509Certificate2 ca, DemoUser user, DateTimeOffset from, bool authentication, PublicKey key)
+    {
         var request = new CertificateRequest(SubjectOf(user), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(authentication
@@ -86,8 +107,9 @@ public static class DemoKeys
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7f;
-        using var issued = request.Create(ca, from, from.AddYears(3), serial);
-        return issued.CopyWithPrivateKey(key);
+        // The generator overload: Create(ca, …) refuses a subject key of another algorithm (GOST).
+        using var caKey = ca.GetRSAPrivateKey()!;
+        return request.Create(ca.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1), from, from.AddYears(3), serial);
     }
 
     /// As NCA writes it: CN = "SURNAME NAME", SURNAME, SERIALNUMBER = IIN…, C, G = patronymic.
@@ -105,7 +127,11 @@ public static class DemoKeys
     private static async Task WriteAsync(string path, X509Certificate2 withKey)
     {
         // NCA's key files use the PKCS#12 SHA-1/3DES scheme; node-forge in the page opens it.
-        var bytes = withKey.ExportPkcs12(Pkcs12ExportPbeParameters.Pkcs12TripleDesSha1, DemoUsers.KeyPassword);
+        await WriteBytesAsync(path, withKey.ExportPkcs12(Pkcs12ExportPbeParameters.Pkcs12TripleDesSha1, DemoUsers.KeyPassword));
+    }
+
+    private static async Task WriteBytesAsync(string path, byte[] bytes)
+    {
         var temp = path + ".tmp";
         await File.WriteAllBytesAsync(temp, bytes);
         File.Move(temp, path, overwrite: true);

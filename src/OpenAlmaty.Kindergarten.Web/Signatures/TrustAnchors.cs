@@ -18,7 +18,12 @@ public sealed class TrustAnchors
     {
     }
 
-    internal TrustAnchors(IReadOnlyList<X509Certificate2> anchors) => this.anchors = anchors;
+    internal TrustAnchors(IReadOnlyList<X509Certificate2> anchors)
+    {
+        this.anchors = anchors;
+        // Every person's certificate is checked against one of these keys: keep their GOST key objects.
+        foreach (var anchor in anchors) Gost2015.Pin(anchor);
+    }
 
     public IReadOnlyList<X509Certificate2> Certificates => anchors;
 
@@ -40,7 +45,7 @@ public sealed class TrustAnchors
     {
         try
         {
-            if (algorithmOid == Gost2015.SignatureOid) return Gost2015.VerifySigned(signer, tbs, signature);
+            if (algorithmOid is Gost2015.SignatureOid or Gost2015.Signature256Oid) return Gost2015.VerifySigned(signer, tbs, signature);
             if (RsaHashes.TryGetValue(algorithmOid, out var rsaHash))
             {
                 using var rsa = signer.GetRSAPublicKey();

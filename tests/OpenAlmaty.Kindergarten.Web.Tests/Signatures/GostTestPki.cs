@@ -3,43 +3,63 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography.Xml;
 using System.Xml;
-using Org.BouncyCastle.Asn1.CryptoPro;
 using Org.BouncyCastle.Crypto;
-using Org.BouncyCastle.Crypto.Generators;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Security;
 using OpenAlmaty.Kindergarten.Web.Signatures;
 
 namespace OpenAlmaty.Kindergarten.Web.Tests.Signatures;
 
-/// A throw-away GOST R 34.10-2015 (512) CA and signer in NCA's encoding, in memory only, so a
-/// single GOST signature can go through the whole contract (the vectors carry two signatures).
+/// A throw-away GOST R 34.10-2015 CA and signer in NCA's encoding (512-bit by default, or the
+/// 256-bit key on Tc26 256-A), in memory only, so a single GOST signature can go through the
+/// whole contract (the vectors carry two signatures).
 public sealed class GostTestPki
 {
-    private static readonly ECDomainParameters Curve = new(ECGost3410NamedCurves.GetByName("Tc26-Gost-3410-12-512-paramSetA"));
-    private readonly AsymmetricCipherKeyPair caKey = NewKey();
-    private readonly AsymmetricCipherKeyPair signerKey = NewKey();
+    private static readonly X500DistinguishedName CaName = new("CN=OpenAlmaty GOST TEST CA, C=KZ");
+    private readonly GostCurve curve;
+    private readonly AsymmetricCipherKeyPair caKey;
+    private readonly AsymmetricCipherKeyPair signerKey;
+    private long serial = 2;
 
-    public GostTestPki()
+    public GostTestPki(bool bits256 = false)
     {
-        var caName = new X500DistinguishedName("CN=OpenAlmaty GOST TEST CA, C=KZ");
-        var ca = new CertificateRequest(caName, PublicKeyOf(caKey), new HashAlgorithmName("STREEBOG512"));
+        curve = bits256 ? GostCurve.Tc26_256A : GostCurve.Tc26_512A;
+        caKey = GostTestKeys.NewKey(curve);
+        signerKey = GostTestKeys.NewKey(curve);
+        var ca = new CertificateRequest(CaName, PublicKeyOf(caKey), new HashAlgorithmName("STREEBOG512"));
         ca.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        Ca = ca.Create(caName, new Generator(caKey), TestPki.Now.AddYears(-5), TestPki.Now.AddYears(5), [1]);
-        var subject = new X500DistinguishedName($"CN=АХМЕТОВ АЙДАР, SN=АХМЕТОВ, SERIALNUMBER=IIN{TestPki.RealIin}, C=KZ, G=СЕРИКОВИЧ");
-        var request = new CertificateRequest(subject, PublicKeyOf(signerKey), new HashAlgorithmName("STREEBOG512"));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(TestPki.ClientAuth)], false));
-        Authentication = request.Create(caName, new Generator(caKey), TestPki.Now.AddMonths(-6), TestPki.Now.AddMonths(6), [2]);
+        Ca = ca.Create(CaName, new Generator(this, caKey), TestPki.Now.AddYears(-5), TestPki.Now.AddYears(5), [1]);
+        Authentication = Issue(signerKey);
     }
 
     public X509Certificate2 Ca { get; }
 
     public X509Certificate2 Authentication { get; }
 
+    /// An authentication certificate for a new key of the same person (a first-time signer).
+    public (X509Certificate2 Certificate, Func<byte[], byte[]> Sign) NewSigner()
+    {
+        var key = GostTestKeys.NewKey(curve);
+        return (Issue(key), data => Gost(key, data));
+    }
+
+    /// r‖s by the signer's key over Streebog(data) of the key's size.
+    public byte[] SignData(byte[] data) => Gost(signerKey, data);
+
+    private X509Certificate2 Issue(AsymmetricCipherKeyPair key)
+    {
+        var subject = new X500DistinguishedName($"CN=АХМЕТОВ АЙДАР, SN=АХМЕТОВ, SERIALNUMBER=IIN{TestPki.RealIin}, C=KZ, G=СЕРИКОВИЧ");
+        var request = new CertificateRequest(subject, PublicKeyOf(key), new HashAlgorithmName("STREEBOG512"));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(TestPki.ClientAuth)], false));
+        // Two bytes, the first 1–127: a minimal positive DER INTEGER, unique for 32,000 signers.
+        var next = Interlocked.Increment(ref serial);
+        byte[] number = [(byte)(1 + next / 256 % 127), (byte)next];
+        return request.Create(CaName, new Generator(this, caKey), TestPki.Now.AddMonths(-6), TestPki.Now.AddMonths(6), number);
+    }
+
     /// Signs as NCALayer does with a GOST-2015 key: enveloped, the two transforms, Streebog-512.
-    public string Sign(string xml)
+    public string Sign(string xml) => Sign(xml, Authentication, data => Gost(signerKey, data));
+
+    public static string Sign(string xml, X509Certificate2 certificate, Func<byte[], byte[]> sign)
     {
         var document = new XmlDocument { PreserveWhitespace = true };
         document.LoadXml(xml);
@@ -62,67 +82,48 @@ public sealed class GostTestPki
             </ds:Reference>
             </ds:SignedInfo>
             <ds:SignatureValue></ds:SignatureValue>
-            <ds:KeyInfo><ds:X509Data><ds:X509Certificate>{Convert.ToBase64String(Authentication.RawData)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>
+            <ds:KeyInfo><ds:X509Data><ds:X509Certificate>{Convert.ToBase64String(certificate.RawData)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>
             </ds:Signature>
             """);
         var signature = (XmlElement)document.ImportNode(fragment.DocumentElement!, true);
         document.DocumentElement!.AppendChild(signature);
         var signedInfo = (XmlElement)signature.GetElementsByTagName("SignedInfo", SignedXml.XmlDsigNamespaceUrl)[0]!;
-        var value = Gost(signerKey, XmlDsigMath.CanonicalSignedInfo(signedInfo));
+        var value = sign(XmlDsigMath.CanonicalSignedInfo(signedInfo));
         signature.GetElementsByTagName("SignatureValue", SignedXml.XmlDsigNamespaceUrl)[0]!.InnerText = Convert.ToBase64String(value);
         return document.OuterXml;
     }
 
-    private static AsymmetricCipherKeyPair NewKey()
-    {
-        var generator = new ECKeyPairGenerator();
-        generator.Init(new ECKeyGenerationParameters(Curve, new SecureRandom()));
-        return generator.GenerateKeyPair();
-    }
+    private bool Is256 => curve == GostCurve.Tc26_256A;
 
-    private static byte[] Gost(AsymmetricCipherKeyPair key, byte[] data)
-    {
-        var signer = new ECGost3410Signer();
-        signer.Init(true, key.Private);
-        var rs = signer.GenerateSignature(Gost2015.Hash(data));
-        return [.. LittleEndian(rs[0]), .. LittleEndian(rs[1])];
-    }
+    private byte[] Gost(AsymmetricCipherKeyPair key, byte[] data) =>
+        GostTestKeys.Sign(curve, key, Is256 ? Gost2015.Hash256(data) : Gost2015.Hash(data));
 
-    private static byte[] LittleEndian(Org.BouncyCastle.Math.BigInteger value)
+    // NCA's key OIDs and parameter sets: 1.2.398.3.10.1.1.2.2(.1) for 512 bits, …2.1(.1) for 256.
+    private PublicKey PublicKeyOf(AsymmetricCipherKeyPair key)
     {
-        var bytes = value.ToByteArrayUnsigned();
-        var padded = new byte[64];
-        bytes.CopyTo(padded, 64 - bytes.Length);
-        Array.Reverse(padded);
-        return padded;
-    }
-
-    private static PublicKey PublicKeyOf(AsymmetricCipherKeyPair key)
-    {
-        var point = ((ECPublicKeyParameters)key.Public).Q.Normalize();
-        byte[] xy = [.. LittleEndian(point.AffineXCoord.ToBigInteger()), .. LittleEndian(point.AffineYCoord.ToBigInteger())];
         var writer = new AsnWriter(AsnEncodingRules.DER);
-        writer.WriteOctetString(xy);
+        writer.WriteOctetString(GostTestKeys.Encode(curve, key.Public));
+        var oid = Is256 ? Gost2015.PublicKey256Oid : Gost2015.PublicKeyOid;
         var parameters = new AsnWriter(AsnEncodingRules.DER);
         using (parameters.PushSequence())
         {
-            parameters.WriteObjectIdentifier("1.2.398.3.10.1.1.2.2.1");
-            parameters.WriteObjectIdentifier("1.2.398.3.10.1.3.3");
+            parameters.WriteObjectIdentifier(oid + ".1");
+            parameters.WriteObjectIdentifier(Is256 ? "1.2.398.3.10.1.3.2" : "1.2.398.3.10.1.3.3");
         }
-        return new PublicKey(new Oid(Gost2015.PublicKeyOid), new AsnEncodedData(parameters.Encode()), new AsnEncodedData(writer.Encode()));
+        return new PublicKey(new Oid(oid), new AsnEncodedData(parameters.Encode()), new AsnEncodedData(writer.Encode()));
     }
 
-    private sealed class Generator(AsymmetricCipherKeyPair key) : X509SignatureGenerator
+    private sealed class Generator(GostTestPki pki, AsymmetricCipherKeyPair key) : X509SignatureGenerator
     {
         public override byte[] GetSignatureAlgorithmIdentifier(HashAlgorithmName hashAlgorithm)
         {
             var writer = new AsnWriter(AsnEncodingRules.DER);
-            using (writer.PushSequence()) writer.WriteObjectIdentifier(Gost2015.SignatureOid);
+            using (writer.PushSequence()) writer.WriteObjectIdentifier(pki.Is256 ? Gost2015.Signature256Oid : Gost2015.SignatureOid);
             return writer.Encode();
         }
 
-        public override byte[] SignData(byte[] data, HashAlgorithmName hashAlgorithm) => Gost(key, data);
+        public override byte[] SignData(byte[] data, HashAlgorithmName hashAlgorithm) => pki.Gost(key, data);
 
-        protected override PublicKey BuildPublicKey() => PublicKeyOf(key);
+        protected override PublicKey BuildPublicKey() => pki.PublicKeyOf(key);
     }
 }

@@ -21,6 +21,7 @@ public sealed record DeclinePage(long ApplicationId, string RegistrationNumber, 
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/{id:long}/decline")]
 public sealed class DeclineController(AppDbContext db, SignedRequests signedRequests, SignedAction action, WorkingCalendarSource calendars,
+    Seats.StateSeatOffers offers, Jobs.IAfterCommit afterCommit,
     Lang lang) : Controller
 {
     public const string Kind = "decline-referral";
@@ -67,15 +68,19 @@ public sealed class DeclineController(AppDbContext db, SignedRequests signedRequ
                 // The signed request names the referral: a decline signed for an earlier one does not apply to this one.
                 if (SignedFields.Read(c.Request.SignedXml, "referral") != referral.Number) throw SignedFields.Mismatch();
                 var calendar = await calendars.GetAsync(ct);
-                var until = calendar.EndOfNthWorkingDayAfter(c.Now, Jobs.ExpireReferralsJob.StopListWorkingDays);
+                var until = calendar.EndOfNthWorkingDayAfter(c.Now, Domain.Rules.PortalRules.StopListWorkingDays);
                 application.DeclineReferral(referral, c.Now, until, c.Actor, c.Request.SignedXml);
                 await c.Db.SaveChangesAsync(ct);
-                await c.Db.ReturnSeatAsync(referral.OrganisationId, referral.BirthYear, c.Now, c.Actor, ct);
+                await c.Db.ReturnReferralSeatAsync(referral, c.Now, c.Actor, ct);
+                await c.Db.SaveChangesAsync(ct);
+                // A state seat that comes back goes to the next children in the queue (StateSeatOffers).
+                await offers.OfferReturnedSeatAsync(referral.OrganisationId, referral.BirthYear, c.Now, ct);
                 await Outbox.ReferralDeclinedAsync(c.Db, referral.Id, until, ct);
                 return new LocalizedText(
                     $"Вы отказались от направления № {referral.Number}. Заявление возвращено в очередь на прежнее место; стоп-лист до {AlmatyTime.Format(until)}.",
                     $"Сіз № {referral.Number} жолдамадан бас тарттыңыз. Өтініш кезектегі бұрынғы орнына қайтарылды; стоп-парақ {AlmatyTime.Format(until)} дейін.");
             }, ct);
+        if (outcome.Done) afterCommit.NotificationsWritten();
         TempData[outcome.Done ? "Message" : "Error"] = lang.Of(outcome.Text);
         return Redirect($"/applications/{id}");
     }

@@ -56,7 +56,7 @@ public sealed class ReleaseAllocator(AppDbContext db, TimeProvider clock, Workin
                 release.Open(now);
                 var pools = await db.ReleasePools.Where(p => p.ReleaseId == releaseId).OrderBy(p => p.Id).ToListAsync(ct);
                 var candidates = await CandidatesAsync(releaseId, ct);
-                var eligible = candidates.Where(c => PrivateKindergartenEligibility.UnmetConditions(c.Status, c.BirthDate, c.StopListedUntil,
+                var eligible = candidates.Where(c => KindergartenEligibility.Private(c.Status, c.BirthDate, c.StopListedUntil,
                     freePrivateSeatForAgeGroup: true, now).Count == 0).ToList();
                 var ranks = await QueueRanksAsync(eligible, ct);
                 var input = new AllocationInput(release.Rule, release.Seed!, [.. pools.Select(p => new SeatPool(p.PoolKey, p.Seats))],

@@ -31,7 +31,7 @@ public sealed class ReleaseDecisions(AppDbContext db, TimeProvider clock, Referr
             var application = await db.Applications.FromSql($"select * from applications where id = {applicationId} for update")
                 .Include(a => a.Child).SingleAsync(ct);
             await Signatures.SignedRequests.ConsumeAsync(db, signedRequestId, now, ct);
-            var unmet = PrivateKindergartenEligibility.UnmetConditions(application.Status, application.Child!.BirthDate,
+            var unmet = KindergartenEligibility.Private(application.Status, application.Child!.BirthDate,
                 application.StopListedUntil, freePrivateSeatForAgeGroup: true, now);
             if (unmet.Count > 0) throw new DomainException("release.not-eligible", unmet[0]);
             var valid = await db.ReleasePools.Where(p => p.ReleaseId == releaseId && p.BirthYear == application.BirthYear)

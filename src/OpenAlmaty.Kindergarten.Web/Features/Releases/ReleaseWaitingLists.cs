@@ -83,7 +83,7 @@ public sealed class ReleaseWaitingLists(AppDbContext db, TimeProvider clock, Wor
                         if (pool.Vacant == 0) break;
                         var current = held.SingleOrDefault(o => o.ApplicationId == entry.ApplicationId);
                         var child = children[entry.ApplicationId];
-                        var eligible = PrivateKindergartenEligibility.UnmetConditions(child.Status, child.BirthDate, child.StopListedUntil,
+                        var eligible = KindergartenEligibility.Private(child.Status, child.BirthDate, child.StopListedUntil,
                             freePrivateSeatForAgeGroup: true, now).Count == 0;
                         if (!eligible || current is { Status: ReleaseOfferStatus.Accepted } || current?.ChoiceIndex <= entry.ChoiceIndex)
                         {

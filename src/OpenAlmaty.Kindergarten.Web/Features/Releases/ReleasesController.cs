@@ -34,7 +34,7 @@ public sealed class ReleasesController(PickerQuery applications, ReleasePageQuer
         if (application is null) return NotFound();
         if (await query.ReleaseAsync(releaseId, application.BirthYear, ct) is not var (release, pools) || pools.Count == 0) return NotFound();
         var now = clock.GetUtcNow();
-        var unmet = PrivateKindergartenEligibility.UnmetConditions(application.Status, application.BirthDate, application.StopListedUntil,
+        var unmet = KindergartenEligibility.Private(application.Status, application.BirthDate, application.StopListedUntil,
             freePrivateSeatForAgeGroup: true, now);
         var request = await query.CurrentRequestAsync(releaseId, id, ct);
         var accepts = release.AcceptsRequests(now);

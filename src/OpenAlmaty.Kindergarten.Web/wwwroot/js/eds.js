@@ -134,7 +134,13 @@
         if (cert && cert.publicKey && cert.publicKey.n && cert.publicKey.n.equals(key.n)) return { key: key, cert: cert };
       }
     }
-    throw new EdsError('not-rsa');
+    throw new EdsError(keys.concat(certs).some(isGost) ? 'gost' : 'not-rsa');
+  }
+
+  // This way signs with RSA keys only: a GOST key (NCA's OIDs 1.2.398.3.10.1.1.…, DER 2A 83 0E 03
+  // 0A 01 01) is left unread by forge, which keeps the bag's ASN.1; say so rather than "no key".
+  function isGost(bag) {
+    return !!bag.asn1 && forge.asn1.toDer(bag.asn1).getBytes().indexOf('\x2a\x83\x0e\x03\x0a\x01\x01') >= 0;
   }
 
   function sha256Base64(text) {
