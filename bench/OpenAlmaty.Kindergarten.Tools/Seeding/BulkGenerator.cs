@@ -34,7 +34,7 @@ public static class BulkGenerator
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 calendarDays.Add(new CalendarDay(reader.GetFieldValue<DateOnly>(0), (CalendarDayKind)reader.GetInt32(1), reader.GetString(2), null));
-        var calendar = new WorkingCalendar(calendarDays.Count > 0 ? calendarDays : CalendarSeed.Load());
+        var calendar = WorkingCalendar.ForGeneratedHistory(calendarDays.Count > 0 ? calendarDays : CalendarSeed.Load());
 
         var last = new BulkIds(
             (int)await ScalarAsync(connection, "select coalesce(max(id), 0) from organisations", ct),

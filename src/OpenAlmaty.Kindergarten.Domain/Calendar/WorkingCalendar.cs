@@ -46,12 +46,20 @@ public sealed class WorkingCalendar
 {
     private readonly Dictionary<DateOnly, CalendarDayKind> _exceptions;
     private readonly HashSet<int> _years;
+    private readonly bool _guessUnknownYears;
 
-    public WorkingCalendar(IEnumerable<CalendarDay> days)
+    public WorkingCalendar(IEnumerable<CalendarDay> days) : this(days, guessUnknownYears: false) { }
+
+    private WorkingCalendar(IEnumerable<CalendarDay> days, bool guessUnknownYears)
     {
         _exceptions = days.ToDictionary(d => d.Date, d => d.Kind);
         _years = _exceptions.Keys.Select(d => d.Year).ToHashSet();
+        _guessUnknownYears = guessUnknownYears;
     }
+
+    /// For generated demo history only (stories that began years before the calendar's data):
+    /// an unknown year counts as Monday to Friday. Never for a live deadline.
+    public static WorkingCalendar ForGeneratedHistory(IEnumerable<CalendarDay> days) => new(days, guessUnknownYears: true);
 
     /// The years the calendar has data for, in order.
     public IReadOnlyList<int> Years => _years.Order().ToList();
@@ -64,7 +72,7 @@ public sealed class WorkingCalendar
 
     public bool IsWorkingDay(DateOnly date)
     {
-        if (!Knows(date.Year)) throw YearMissing(date.Year);
+        if (!Knows(date.Year) && !_guessUnknownYears) throw YearMissing(date.Year);
         if (_exceptions.TryGetValue(date, out var kind))
             return kind == CalendarDayKind.WorkingDay;
         return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);

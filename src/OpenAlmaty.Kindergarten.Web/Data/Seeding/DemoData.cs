@@ -25,7 +25,7 @@ public static class DemoData
         var now = (services.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System).GetUtcNow();
         var r = new Random(Seed);
         var calendarDays = await db.CalendarDays.AsNoTracking().ToListAsync(ct);
-        var calendar = new WorkingCalendar(calendarDays.Count > 0 ? calendarDays : CalendarSeed.Load());
+        var calendar = WorkingCalendar.ForGeneratedHistory(calendarDays.Count > 0 ? calendarDays : CalendarSeed.Load());
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var organisations = DemoOrganisations.Create(r);

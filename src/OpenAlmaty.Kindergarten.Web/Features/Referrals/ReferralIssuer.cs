@@ -31,7 +31,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Referrals;
 /// (the portal), the transaction asks the trigger to stay silent and the cache is told after
 /// COMMIT (decision 0005: NOTIFY's commit lock would otherwise be held with the seat row).
 public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingCalendarSource calendars, ReferralDocuments documents,
-    Jobs.IAfterCommit afterCommit, ILogger<ReferralIssuer> log, Features.Applications.QueueOrderCache? queue = null)
+    ILogger<ReferralIssuer> log, Features.Applications.QueueOrderCache? queue = null, Jobs.IAfterCommit? afterCommit = null)
 {
     public static readonly LocalizedText SeatTaken = new(
         "Пока вы выбирали, последнее свободное место в этой организации заняли. Выберите другую организацию из списка.",
@@ -60,8 +60,8 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
         var referral = issued.Referral;
         queue?.Changed(referral.BirthYear);
         // After COMMIT: the notification is delivered and the PDF made sure of by jobs.
-        afterCommit.NotificationsWritten();
-        afterCommit.ReferralIssued(referral.Id);
+        afterCommit?.NotificationsWritten();
+        afterCommit?.ReferralIssued(referral.Id);
         try
         {
             // With what the transaction already read: nothing is loaded again for the PDF.
