@@ -56,10 +56,13 @@ public sealed class HostileFormTests(StaffPortalFixture f) : IClassFixture<Staff
         await f.GrantAsync(DemoUsers.Admin, StaffRole.Administrator);
         await using var portal = f.Portal();
         var admin = await f.SignInAsync(portal, DemoUsers.Admin);
+        // The schedules, as a portal with its Hangfire server on has them: each row has buttons.
+        Web.Jobs.RecurringJobs.Register(portal.Services.GetRequiredService<Hangfire.IRecurringJobManager>());
 
         var html = await admin.GetStringAsync("/admin/jobs/recurring");
 
         Assert.Contains("Задания портала", html);
+        Assert.Contains("expire-referrals", html);
         Assert.DoesNotContain("js-jobs-list-command", html);
     }
 }

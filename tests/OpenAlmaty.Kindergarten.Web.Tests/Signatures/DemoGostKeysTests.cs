@@ -21,7 +21,7 @@ public sealed class DemoGostKeysTests : IAsyncLifetime
     [Fact]
     public void AuthGostFile_SignedLogin_VerifiesForSignInWithTheParentsIin()
     {
-        var verified = Verifier().Verify(SignWith(DemoKeys.GostAuthenticationFile(folder, DemoUsers.Parent1)), KeyPurpose.Authentication, TestPki.Now);
+        var verified = Verifier().VerifyAsync(SignWith(DemoKeys.GostAuthenticationFile(folder, DemoUsers.Parent1)), KeyPurpose.Authentication, TestPki.Now).GetAwaiter().GetResult();
 
         Assert.Equal(DemoUsers.Parent1.Iin, verified.Signer.Iin);
         Assert.Equal(Gost2015.Name, verified.Signer.Algorithm);
@@ -30,7 +30,7 @@ public sealed class DemoGostKeysTests : IAsyncLifetime
     [Fact]
     public void GostFile_SignedRequest_VerifiesForSigning()
     {
-        var verified = Verifier().Verify(SignWith(DemoKeys.GostSigningFile(folder, DemoUsers.Parent1)), KeyPurpose.Signing, TestPki.Now);
+        var verified = Verifier().VerifyAsync(SignWith(DemoKeys.GostSigningFile(folder, DemoUsers.Parent1)), KeyPurpose.Signing, TestPki.Now).GetAwaiter().GetResult();
 
         Assert.Equal(DemoUsers.Parent1.Iin, verified.Signer.Iin);
     }
@@ -39,7 +39,7 @@ public sealed class DemoGostKeysTests : IAsyncLifetime
     public void AuthGostFile_SignedRequest_RejectedAsAuthenticationKey()
     {
         var rejection = Assert.Throws<SignatureRejectedException>(() =>
-            Verifier().Verify(SignWith(DemoKeys.GostAuthenticationFile(folder, DemoUsers.Parent1)), KeyPurpose.Signing, TestPki.Now));
+            Verifier().VerifyAsync(SignWith(DemoKeys.GostAuthenticationFile(folder, DemoUsers.Parent1)), KeyPurpose.Signing, TestPki.Now).GetAwaiter().GetResult());
 
         Assert.Equal(SignatureRejections.AuthKeyForSigning().Code, rejection.Code);
     }
