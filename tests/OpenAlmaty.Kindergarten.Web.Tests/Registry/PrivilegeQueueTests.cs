@@ -15,14 +15,12 @@ namespace OpenAlmaty.Kindergarten.Web.Tests.Registry;
 /// Privileges count only once staff confirm them, and only for their term.
 public sealed class PrivilegeQueueTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFixture>
 {
-    /// A birth year of its own per test: two general children queued before an out-of-turn claim.
-    private static int _year = 2019;
-
     [Fact]
     public async Task Privilege_UnconfirmedStaysGeneral_ConfirmedMovesUp_LapsedMovesBack()
     {
         await using var portal = keys.Portal();
-        var birth = new DateOnly(2021, 2, 1).AddDays(Interlocked.Increment(ref _year));
+        // A birth year of its own per test: two general children queued before an out-of-turn claim.
+        var birth = new DateOnly(2021, 2, 1);
         var now = portal.Clock.GetUtcNow();
         long claimed;
         await using (var db = keys.Database.CreateContext())
@@ -74,7 +72,7 @@ public sealed class PrivilegeQueueTests(EdsKeysFixture keys) : IClassFixture<Eds
     public async Task Privilege_Rejected_StaysGeneralWithReasonAndNotification()
     {
         await using var portal = keys.Portal();
-        var birth = new DateOnly(2021, 2, 1).AddDays(Interlocked.Increment(ref _year));
+        var birth = new DateOnly(2022, 2, 1);
         var now = portal.Clock.GetUtcNow();
         long claimed;
         await using (var db = keys.Database.CreateContext())
