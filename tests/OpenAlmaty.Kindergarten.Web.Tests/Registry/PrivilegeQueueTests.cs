@@ -15,26 +15,13 @@ namespace OpenAlmaty.Kindergarten.Web.Tests.Registry;
 /// Privileges count only once staff confirm them, and only for their term.
 public sealed class PrivilegeQueueTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFixture>
 {
-    /// A birth year of its own per test: two general children queued before an out-of-turn claim.
-    private static int _year = 2019;
-
     [Fact]
     public async Task Privilege_UnconfirmedStaysGeneral_ConfirmedMovesUp_LapsedMovesBack()
     {
         await using var portal = keys.Portal();
-        var birth = new DateOnly(2021, 2, 1).AddDays(Interlocked.Increment(ref _year));
-        var now = portal.Clock.GetUtcNow();
-        long claimed;
-        await using (var db = keys.Database.CreateContext())
-        {
-            var scenario = new Scenario(db, now);
-            var other = await scenario.ParentAsync("ДРУГОВА");
-            await scenario.ApplicationAsync(other, birth, queuedAt: now.AddDays(-30));
-            await scenario.ApplicationAsync(other, birth, queuedAt: now.AddDays(-20));
-            var parent = await CabinetData.ParentAsync(db, DemoUsers.Parent1);
-            parent.UpdateContacts("+7 701 555 21 45", "aigerim@example.kz", null);
-            claimed = (await scenario.ApplicationAsync(parent, birth, Privilege.ServicemanChild, now.AddDays(-10), confirmPrivilege: false)).Id;
-        }
+        // A birth year of its own per test: two general children queued before an out-of-turn claim.
+        var birth = new DateOnly(2021, 2, 1);
+        var claimed = await ClaimAsync(portal, birth, Privilege.ServicemanChild, generalBefore: 2);
         var parentClient = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
         var staff = await RegistryClients.StaffAsync(portal, keys);
 
@@ -74,18 +61,8 @@ public sealed class PrivilegeQueueTests(EdsKeysFixture keys) : IClassFixture<Eds
     public async Task Privilege_Rejected_StaysGeneralWithReasonAndNotification()
     {
         await using var portal = keys.Portal();
-        var birth = new DateOnly(2021, 2, 1).AddDays(Interlocked.Increment(ref _year));
-        var now = portal.Clock.GetUtcNow();
-        long claimed;
-        await using (var db = keys.Database.CreateContext())
-        {
-            var scenario = new Scenario(db, now);
-            var other = await scenario.ParentAsync("ДРУГОВА");
-            await scenario.ApplicationAsync(other, birth, queuedAt: now.AddDays(-30));
-            var parent = await CabinetData.ParentAsync(db, DemoUsers.Parent1);
-            parent.UpdateContacts("+7 701 555 21 45", "aigerim@example.kz", null);
-            claimed = (await scenario.ApplicationAsync(parent, birth, Privilege.LargeFamily, now.AddDays(-10), confirmPrivilege: false)).Id;
-        }
+        var birth = new DateOnly(2022, 2, 1);
+        var claimed = await ClaimAsync(portal, birth, Privilege.LargeFamily, generalBefore: 1);
         var parentClient = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
         var staff = await RegistryClients.StaffAsync(portal, keys);
 
@@ -106,5 +83,18 @@ public sealed class PrivilegeQueueTests(EdsKeysFixture keys) : IClassFixture<Eds
         Assert.True(await check.Set<OutboxMessage>().AnyAsync(m => m.ApplicationId == claimed && m.Kind == NotificationKind.PrivilegeRejected));
         Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+    }
+
+    /// General children of another family queued earlier, then the demo parent's unconfirmed claim.
+    private async Task<long> ClaimAsync(Infrastructure.PortalFactory portal, DateOnly birth, Privilege privilege, int generalBefore)
+    {
+        var now = portal.Clock.GetUtcNow();
+        await using var db = keys.Database.CreateContext();
+        var scenario = new Scenario(db, now);
+        var other = await scenario.ParentAsync("ДРУГОВА");
+        for (var i = 0; i < generalBefore; i++) await scenario.ApplicationAsync(other, birth, queuedAt: now.AddDays(-30 + i));
+        var parent = await CabinetData.ParentAsync(db, DemoUsers.Parent1);
+        parent.UpdateContacts("+7 701 555 21 45", "aigerim@example.kz", null);
+        return (await scenario.ApplicationAsync(parent, birth, privilege, now.AddDays(-10), confirmPrivilege: false)).Id;
     }
 }

@@ -34,16 +34,21 @@ public sealed class ReviewQueries(AppDbContext db, StaffScope scope)
 
     public async Task<IReadOnlyList<ReviewRow>> ListAsync(CancellationToken ct)
     {
-        var rows = await (await WaitingAsync(ct))
-            .Select(a => new ReviewRow(a.Id, a.RegistrationNumber, a.Child!.LastName + " " + a.Child.FirstName, a.Child.Iin,
-                a.Applicant!.LastName + " " + a.Applicant.FirstName, a.CreatedAt, a.ParenthoodReview, a.PrivilegeReview, a.Privilege,
+        var found = await (await WaitingAsync(ct))
+            .Select(a => new
+            {
+                a.Id, a.RegistrationNumber, Child = a.Child!.LastName + " " + a.Child.FirstName, ChildIin = a.Child.Iin,
+                Applicant = a.Applicant!.LastName + " " + a.Applicant.FirstName, a.CreatedAt, a.ParenthoodReview, a.PrivilegeReview, a.Privilege,
                 // Waiting since the newest document handed in (a renewal waits from its upload).
-                db.ApplicationDocuments.Where(d => d.ApplicationId == a.Id
+                WaitingSince = db.ApplicationDocuments.Where(d => d.ApplicationId == a.Id
                         && (d.Kind == DocumentKind.ParenthoodEvidence || d.Kind == DocumentKind.PrivilegeEvidence))
-                    .Max(d => (DateTimeOffset?)d.CreatedAt) ?? a.CreatedAt))
+                    .Max(d => (DateTimeOffset?)d.CreatedAt) ?? a.CreatedAt,
+            })
             .OrderBy(r => r.WaitingSince).ThenBy(r => r.Id)
             .Take(PageSize)
             .ToListAsync(ct);
+        var rows = found.Select(a => new ReviewRow(a.Id, a.RegistrationNumber, a.Child, a.ChildIin, a.Applicant, a.CreatedAt,
+            a.ParenthoodReview, a.PrivilegeReview, a.Privilege, a.WaitingSince)).ToList();
         var ids = rows.Select(r => r.Id).ToList();
         var documents = await db.ApplicationDocuments.AsNoTracking()
             .Where(d => ids.Contains(d.ApplicationId) && (d.Kind == DocumentKind.ParenthoodEvidence || d.Kind == DocumentKind.PrivilegeEvidence))
