@@ -16,6 +16,10 @@ public sealed class SessionTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFix
     {
         await using var testing = keys.Portal();
         testing.Settings["Hangfire:Enabled"] = "false";
+        // Production requires revocation; the test key names no OCSP responder, so NCA "cannot
+        // be reached" and the policy lets a sign-in through (no network is touched).
+        testing.Settings["Eds:Revocation"] = "Ocsp";
+        testing.Settings["Eds:RevocationUnreachable"] = "AllowSignIn";
         await using var production = testing.WithWebHostBuilder(b => b.UseEnvironment("Production"));
         // Behind the TLS-terminating proxy the request reaches the portal as https.
         var client = production.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
