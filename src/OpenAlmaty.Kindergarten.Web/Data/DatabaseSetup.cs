@@ -12,6 +12,9 @@ public static class DatabaseSetup
     public static async Task MigrateAndSeedAsync(AppDbContext db, IServiceProvider services, bool demoData, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
+        // The second of two instances started together waits here while the first migrates and
+        // seeds; on a busy machine that is longer than the 30 s a command may normally take.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         try
         {
             await db.Database.ExecuteSqlRawAsync($"select pg_advisory_lock({SetupLock})", ct);

@@ -48,6 +48,10 @@ public sealed class PortalProcess : IAsyncDisposable
         foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ConnectionStrings__Default", "ASPNETCORE_URLS" })
             start.Environment.Remove(name);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // A test machine running many hosts runs out of inotify instances (128 per user); the
+        // portal then fails a page's asp-append-version. Polling needs none.
+        start.Environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "true";
+        start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
         foreach (var (name, value) in environment) start.Environment[name] = value;
         return new PortalProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }

@@ -34,10 +34,12 @@ public sealed class ProxyFixture : IAsyncLifetime
         Database = await TestDatabase.CreateAsync();
         // Made once, before either instance starts: both read the same test CA and key files.
         await DemoKeys.EnsureAsync(KeysFolder, DemoUsers.All);
+        // One after the other: the first migrates and seeds, the second finds it done.
         var a = StartInstance(0);
+        Instances = [a];
+        await a.WaitHealthyAsync(InstancePorts[0]);
         var b = StartInstance(1);
         Instances = [a, b];
-        await a.WaitHealthyAsync(InstancePorts[0]);
         await b.WaitHealthyAsync(InstancePorts[1]);
         await StartNginxAsync();
     }

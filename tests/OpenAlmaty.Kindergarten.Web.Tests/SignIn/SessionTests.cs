@@ -23,6 +23,10 @@ public sealed class SessionTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFix
             testing.Settings.Remove(relaxation);
         testing.Settings["DataProtection:CertificateFile"] = PortalFactory.DataProtectionCertificateFile;
         _ = testing.Server; // a Testing host makes the certificate file when it is missing
+        // Production requires revocation; the test key names no OCSP responder, so NCA "cannot
+        // be reached" and the policy lets a sign-in through (no network is touched).
+        testing.Settings["Eds:Revocation"] = "Ocsp";
+        testing.Settings["Eds:RevocationUnreachable"] = "AllowSignIn";
         await using var production = testing.WithWebHostBuilder(b => b.UseEnvironment("Production"));
         // Behind the TLS-terminating proxy the request reaches the portal as https.
         var client = production.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });

@@ -59,8 +59,8 @@ public sealed class RevocationResponders : IAsyncLifetime
         var crlUrl = Address(crlServer) + "/ca.crl";
         silent.Start();
         var silentUrl = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/";
-        var closedUrl = $"http://127.0.0.1:{FreePort()}/ca.crl";
-        var ocspPort = FreePort();
+        var closedUrl = $"http://127.0.0.1:{Deploy.PortalProcess.FreePort()}/ca.crl";
+        var ocspPort = Deploy.PortalProcess.FreePort();
         var ocspUrl = $"http://127.0.0.1:{ocspPort}/";
 
         Good = Issue(ocspUrl, crlUrl, signing: false);
@@ -156,13 +156,4 @@ public sealed class RevocationResponders : IAsyncLifetime
 
     private static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
