@@ -19,27 +19,27 @@ public sealed class DemoGostKeysTests : IAsyncLifetime
     }
 
     [Fact]
-    public void AuthGostFile_SignedLogin_VerifiesForSignInWithTheParentsIin()
+    public async Task AuthGostFile_SignedLogin_VerifiesForSignInWithTheParentsIin()
     {
-        var verified = Verifier().VerifyAsync(SignWith(DemoKeys.GostAuthenticationFile(folder, DemoUsers.Parent1)), KeyPurpose.Authentication, TestPki.Now).GetAwaiter().GetResult();
+        var verified = await Verifier().VerifyAsync(SignWith(DemoKeys.GostAuthenticationFile(folder, DemoUsers.Parent1)), KeyPurpose.Authentication, TestPki.Now);
 
         Assert.Equal(DemoUsers.Parent1.Iin, verified.Signer.Iin);
         Assert.Equal(Gost2015.Name, verified.Signer.Algorithm);
     }
 
     [Fact]
-    public void GostFile_SignedRequest_VerifiesForSigning()
+    public async Task GostFile_SignedRequest_VerifiesForSigning()
     {
-        var verified = Verifier().VerifyAsync(SignWith(DemoKeys.GostSigningFile(folder, DemoUsers.Parent1)), KeyPurpose.Signing, TestPki.Now).GetAwaiter().GetResult();
+        var verified = await Verifier().VerifyAsync(SignWith(DemoKeys.GostSigningFile(folder, DemoUsers.Parent1)), KeyPurpose.Signing, TestPki.Now);
 
         Assert.Equal(DemoUsers.Parent1.Iin, verified.Signer.Iin);
     }
 
     [Fact]
-    public void AuthGostFile_SignedRequest_RejectedAsAuthenticationKey()
+    public async Task AuthGostFile_SignedRequest_RejectedAsAuthenticationKey()
     {
-        var rejection = Assert.Throws<SignatureRejectedException>(() =>
-            Verifier().VerifyAsync(SignWith(DemoKeys.GostAuthenticationFile(folder, DemoUsers.Parent1)), KeyPurpose.Signing, TestPki.Now).GetAwaiter().GetResult());
+        var rejection = await Assert.ThrowsAsync<SignatureRejectedException>(() =>
+            Verifier().VerifyAsync(SignWith(DemoKeys.GostAuthenticationFile(folder, DemoUsers.Parent1)), KeyPurpose.Signing, TestPki.Now));
 
         Assert.Equal(SignatureRejections.AuthKeyForSigning().Code, rejection.Code);
     }
