@@ -29,7 +29,7 @@ public sealed class ExpireReferralsJob(AppDbContext db, TimeProvider clock, Work
         with due as (
             select r.id
             from referrals r join applications a on a.id = r.application_id
-            where r.status = 1 and r.valid_until < @now and a.status = 3
+            where r.status = 1 and r.valid_until <= @passed_by and a.status = 3
             order by r.valid_until, r.id
             limit @batch
             for update of r, a skip locked
@@ -105,7 +105,7 @@ public sealed class ExpireReferralsJob(AppDbContext db, TimeProvider clock, Work
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         var count = await CountAsync(db, Sql,
         [
-            P("now", now), P("until", until), P("batch", BatchSize), P("actor", ApplicationEvent.SystemActor),
+            P("now", now), P("passed_by", Deadline.PassedBy(now)), P("until", until), P("batch", BatchSize), P("actor", ApplicationEvent.SystemActor),
             P("close_reason", "Направление не использовано в течение 5 рабочих дней"),
             P("number_placeholder", "{number}"),
             P("annulled_reason", "Направление № {number} аннулировано: ребёнок не прибыл в течение 5 рабочих дней"),
