@@ -37,7 +37,7 @@ public sealed class ExpireReferralsJob(AppDbContext db, TimeProvider clock, Work
         select r.id as "Id", r.valid_until as "ValidUntil", r.number as "Number", r.organisation_id as "OrganisationId",
                r.birth_year as "BirthYear", o.type as "OrganisationType"
         from referrals r join applications a on a.id = r.application_id join organisations o on o.id = r.organisation_id
-        where r.status = app_status_referral_active() and r.valid_until < @now and a.status = @s_referred
+        where r.status = app_status_referral_active() and r.valid_until <= @passed_by and a.status = @s_referred
         order by r.valid_until, r.id
         limit @batch
         for update of r, a skip locked
@@ -118,7 +118,7 @@ public sealed class ExpireReferralsJob(AppDbContext db, TimeProvider clock, Work
     {
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         List<Due> due = [];
-        await using (var select = Command(db, DueSql, [P("now", now), P("batch", BatchSize), .. StatusSql.Parameters()]))
+        await using (var select = Command(db, DueSql, [P("passed_by", Domain.Common.Deadline.PassedBy(now)), P("batch", BatchSize), .. StatusSql.Parameters()]))
         await using (var reader = await select.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))

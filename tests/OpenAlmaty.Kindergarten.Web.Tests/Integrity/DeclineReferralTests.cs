@@ -18,6 +18,13 @@ public sealed class DeclineReferralTests(EdsKeysFixture keys) : IClassFixture<Ed
         var application = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1);
         var organisation = await CabinetData.PrivateKindergartenAsync(portal, CabinetData.Over3.Year, 2);
         await StaleWriteTests.IssueAsync(portal, application.Id, organisation);
+        await using (var contacts = keys.Database.CreateContext())
+        {
+            // The notification goes to the applicant's e-mail and phone.
+            var person = await contacts.People.SingleAsync(p => p.Iin == DemoUsers.Parent1.Iin);
+            person.UpdateContacts("+7 701 555 12 34", "parent1@example.kz", "г. Алматы");
+            await contacts.SaveChangesAsync();
+        }
         var parent = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
         var before = await parent.OpenAsync($"/applications/{application.Id}");
         var confirm = await parent.OpenAsync($"/applications/{application.Id}/decline");

@@ -13,7 +13,8 @@ public sealed class RemoveAgedOutJobTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = ClockHarness.Almaty(2026, 8, 20, 10, 0);
     private ClockHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await ClockHarness.CreateAsync(Now);
+    // The fake clock only goes forward: it starts when the referral below is issued.
+    public async Task InitializeAsync() => _h = await ClockHarness.CreateAsync(new DateTimeOffset(2024, 1, 10, 5, 0, 0, TimeSpan.Zero));
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -34,8 +35,7 @@ public sealed class RemoveAgedOutJobTests : IAsyncLifetime
             organisation = org.Id;
             await scenario.SeatsAsync(org, 2018, 1);
         }
-        // Referred the day before the update (the issuer's own age check is the domain's; bypass it with the clock).
-        _h.Clock.SetUtcNow(new DateTimeOffset(2024, 1, 10, 5, 0, 0, TimeSpan.Zero));
+        // Referred when the child was five; not used, not yet annulled: the yearly update leaves referrals alone.
         await _h.IssueAsync(referredEight, organisation);
         _h.Clock.SetUtcNow(Now);
 

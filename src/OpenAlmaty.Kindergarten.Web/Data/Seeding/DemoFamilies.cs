@@ -47,6 +47,9 @@ public static class DemoFamilies
         var today = AlmatyTime.Today(now);
         var lastBirth = new DateOnly(2025, 12, 31);
         if (lastBirth > today.AddDays(-30)) lastBirth = today.AddDays(-30);
+        // Children under the upper age (issue 11): a child of six gets no referral, so the stories would be impossible.
+        var firstBirth = today.AddYears(-Domain.Applications.QueueAge.MaximumAge).AddDays(1);
+        if (firstBirth < new DateOnly(2020, 1, 1)) firstBirth = new DateOnly(2020, 1, 1);
         while (plans.Count < applications)
         {
             var family = DemoNames.Family(r);
@@ -73,7 +76,7 @@ public static class DemoFamilies
             for (var i = 0; i < children && plans.Count < applications; i++)
             {
                 var sex = r.Next(2) == 0 ? Sex.Male : Sex.Female;
-                var birth = DemoNames.RandomDate(r, new DateOnly(2020, 1, 1), lastBirth);
+                var birth = DemoNames.RandomDate(r, firstBirth, lastBirth);
                 var (last, first, middle) = family.Child(sex);
                 var child = new Child(DemoNames.NewIin(r, birth, sex, usedIins, 1, 5000), last, first, middle);
                 var earliest = AlmatyTime.FromLocal(birth.AddDays(10), new TimeOnly(9, 0));

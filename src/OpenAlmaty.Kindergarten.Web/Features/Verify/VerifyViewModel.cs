@@ -21,7 +21,7 @@ public sealed class VerifyViewModel(VerifiedReferral referral, DateTimeOffset no
     public VerifiedReferral Referral { get; } = referral;
 
     /// Valid only while active and before its deadline: the expiry job may not have run yet.
-    public bool IsValidNow { get; } = referral.Status == ReferralStatus.Active && now <= referral.ValidUntil;
+    public bool IsValidNow { get; } = referral.Status == ReferralStatus.Active && Deadline.IsOpen(referral.ValidUntil, now);
 
     /// An active referral past its deadline is shown as expired, not as "Действует".
     public LocalizedText StatusText => Referral.Status == ReferralStatus.Active && !IsValidNow
