@@ -42,6 +42,15 @@ public sealed class ReleaseDesk
         return await CabinetClient.SignInAsync(portal, keys, DemoUsers.Admin);
     }
 
+    /// The demo parent gets the offer's SMS at this number.
+    public async Task PhoneAsync(DemoUser user, string phone)
+    {
+        await using var db = portal.Database.CreateContext();
+        var person = await db.People.SingleAsync(p => p.Iin == user.Iin);
+        person.UpdateContacts(phone, null, null);
+        await db.SaveChangesAsync();
+    }
+
     public async Task<int> OrganisationAsync(string name, int free)
     {
         await using var db = portal.Database.CreateContext();
