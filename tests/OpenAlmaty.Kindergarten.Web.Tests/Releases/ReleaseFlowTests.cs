@@ -64,6 +64,9 @@ public sealed class ReleaseFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKey
             Assert.Equal(["+7 701 111 11 11", "+7 701 222 22 22"], sms.Select(m => m.Recipient));
             Assert.Contains("Принято решение (Направлено уведомление)", sms[0].Subject);
         }
+        // Hours later: the parents sign in again (a session lasts two hours).
+        parent1 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
+        parent2 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent2);
         var result2 = await parent2.OpenAsync($"/applications/{second.Id}/releases/{releaseId}");
         Assert.Contains("последний принятый был 1-м, вы — 2-й", result2.Text);
         Assert.Contains("Принято решение (Направлено уведомление)", result2.Text);
