@@ -12,8 +12,19 @@ using OpenAlmaty.Kindergarten.Web.Tests.TestData;
 namespace OpenAlmaty.Kindergarten.Web.Tests.Releases;
 
 /// A release's participants over HTTP: the administrator who creates it, the jobs, the seats.
-public sealed class ReleaseDesk(PortalFactory portal, EdsKeysFixture keys)
+public sealed class ReleaseDesk
 {
+    private readonly PortalFactory portal;
+    private readonly EdsKeysFixture keys;
+
+    public ReleaseDesk(PortalFactory portal, EdsKeysFixture keys)
+    {
+        this.portal = portal;
+        this.keys = keys;
+        // Staff and two parents sign in in every test; the limit itself is tested in SignIn/SessionTests.
+        portal.Settings["SignIn:AttemptsPerMinute"] = "1000";
+    }
+
     /// 25.11.2026 (a Wednesday) in Almaty: the window 11:00–15:00.
     public static readonly DateTimeOffset Opens = new(2026, 11, 25, 6, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset Closes = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
@@ -29,6 +40,15 @@ public sealed class ReleaseDesk(PortalFactory portal, EdsKeysFixture keys)
             }
         }
         return await CabinetClient.SignInAsync(portal, keys, DemoUsers.Admin);
+    }
+
+    /// The demo parent gets the offer's SMS at this number.
+    public async Task PhoneAsync(DemoUser user, string phone)
+    {
+        await using var db = portal.Database.CreateContext();
+        var person = await db.People.SingleAsync(p => p.Iin == user.Iin);
+        person.UpdateContacts(phone, null, null);
+        await db.SaveChangesAsync();
     }
 
     public async Task<int> OrganisationAsync(string name, int free)

@@ -22,6 +22,8 @@ public sealed class ReleaseFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKey
         var wanted = await desk.OrganisationAsync("Сад А", 1);
         var other = await desk.OrganisationAsync("Сад Б", 3);
         var staff = await desk.StaffAsync();
+        await desk.PhoneAsync(DemoUsers.Parent1, "+7 701 111 11 11");
+        await desk.PhoneAsync(DemoUsers.Parent2, "+7 701 222 22 22");
 
         var releaseId = await desk.CreateAsync(staff, ReleaseDesk.Form("Осенний выпуск", (wanted, 1), (other, 1)));
         var poolA = await desk.PoolAsync(releaseId, wanted);
@@ -57,9 +59,14 @@ public sealed class ReleaseFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKey
             Assert.Equal((second.Id, 1), (waiting.ApplicationId, waiting.Position));
             Assert.Equal(2, await db.ReleaseRequests.CountAsync(r => r.ReleaseId == releaseId && r.SupersededAt == null));
             Assert.Equal(3, await db.ReleaseRequests.CountAsync(r => r.ReleaseId == releaseId));
-            Assert.Equal(2, await db.Set<Web.Features.Notifications.OutboxMessage>().Where(m => m.Kind == Web.Features.Notifications.NotificationKind.ReleaseSeatOffered
-                && (m.ApplicationId == first.Id || m.ApplicationId == second.Id)).Select(m => m.ApplicationId).Distinct().CountAsync());
+            var sms = await db.Set<Web.Features.Notifications.OutboxMessage>().Where(m => m.Kind == Web.Features.Notifications.NotificationKind.ReleaseSeatOffered
+                && (m.ApplicationId == first.Id || m.ApplicationId == second.Id)).OrderBy(m => m.ApplicationId).ToListAsync();
+            Assert.Equal(["+7 701 111 11 11", "+7 701 222 22 22"], sms.Select(m => m.Recipient));
+            Assert.Contains("Принято решение (Направлено уведомление)", sms[0].Subject);
         }
+        // Hours later: the parents sign in again (a session lasts two hours).
+        parent1 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
+        parent2 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent2);
         var result2 = await parent2.OpenAsync($"/applications/{second.Id}/releases/{releaseId}");
         Assert.Contains("последний принятый был 1-м, вы — 2-й", result2.Text);
         Assert.Contains("Принято решение (Направлено уведомление)", result2.Text);
