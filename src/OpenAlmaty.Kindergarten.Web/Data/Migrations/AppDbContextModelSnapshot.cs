@@ -92,6 +92,10 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("offered_until");
 
+                    b.Property<int>("ParenthoodReview")
+                        .HasColumnType("integer")
+                        .HasColumnName("parenthood_review");
+
                     b.Property<string>("PepNumber")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -108,6 +112,14 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                     b.Property<int>("Privilege")
                         .HasColumnType("integer")
                         .HasColumnName("privilege");
+
+                    b.Property<int>("PrivilegeReview")
+                        .HasColumnType("integer")
+                        .HasColumnName("privilege_review");
+
+                    b.Property<DateTimeOffset?>("PrivilegeValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("privilege_valid_until");
 
                     b.Property<DateTimeOffset>("QueuedAt")
                         .HasColumnType("timestamp with time zone")
@@ -153,9 +165,17 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasDatabaseName("ux_applications_active_child")
                         .HasFilter("status in (1, 2, 3)");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_applications_under_review")
+                        .HasFilter("parenthood_review = 1 or privilege_review = 1");
+
                     b.HasIndex("OfferedUntil")
                         .HasDatabaseName("ix_applications_offer_end")
                         .HasFilter("status = 2");
+
+                    b.HasIndex("PrivilegeValidUntil")
+                        .HasDatabaseName("ix_applications_privilege_valid_until")
+                        .HasFilter("privilege_valid_until is not null");
 
                     b.HasIndex("RegistrationNumber")
                         .IsUnique()
@@ -1173,6 +1193,55 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Attach.AttachInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("CreatedBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<long?>("UsedBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("used_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attach_invitations");
+
+                    b.HasIndex("ApplicationId", "CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attach_invitations_application_id_code_hash");
+
+                    b.ToTable("attach_invitations", (string)null);
+                });
+
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1231,6 +1300,66 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasDatabaseName("ix_audit_log_application_id_at");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Evidence.StagedDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staged_documents");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_staged_documents_created_at");
+
+                    b.HasIndex("RequestId", "PersonId")
+                        .HasDatabaseName("ix_staged_documents_request_id_person_id");
+
+                    b.ToTable("staged_documents", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Notifications.OutboxMessage", b =>
@@ -1335,6 +1464,50 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasDatabaseName("ix_notifications_dedup_key_channel_recipient");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Registry.RegistryPerson", b =>
+                {
+                    b.Property<string>("Iin")
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("iin")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("MiddleName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("middle_name");
+
+                    b.PrimitiveCollection<string[]>("ParentIins")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("parent_iins");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.HasKey("Iin")
+                        .HasName("pk_registry_people");
+
+                    b.ToTable("registry_people", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Seats.SeatChange", b =>
@@ -1657,6 +1830,16 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .HasConstraintName("fk_staff_members_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Attach.AttachInvitation", b =>
+                {
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attach_invitations_applications_application_id");
                 });
 
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Notifications.OutboxMessage", b =>

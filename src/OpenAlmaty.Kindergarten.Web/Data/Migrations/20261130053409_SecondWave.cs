@@ -7,11 +7,128 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class W2Release : Migration
+    /// <summary>
+    /// The second wave in one migration: row versions, sessions, registry and privileges with
+    /// evidence, releases, notification values (decisions 0007–0014).
+    /// </summary>
+    public partial class SecondWave : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<uint>(
+                name: "xmin",
+                table: "referrals",
+                type: "xid",
+                rowVersion: true,
+                nullable: false,
+                defaultValue: 0u);
+
+            migrationBuilder.AddColumn<string>(
+                name: "bin",
+                table: "organisations",
+                type: "character varying(12)",
+                maxLength: 12,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "number",
+                table: "notifications",
+                type: "character varying(50)",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "organisation",
+                table: "notifications",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "until_at",
+                table: "notifications",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "browser",
+                table: "login_nonces",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "parenthood_review",
+                table: "applications",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "privilege_review",
+                table: "applications",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "privilege_valid_until",
+                table: "applications",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<uint>(
+                name: "xmin",
+                table: "applications",
+                type: "xid",
+                rowVersion: true,
+                nullable: false,
+                defaultValue: 0u);
+
+            migrationBuilder.CreateTable(
+                name: "attach_invitations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    application_id = table.Column<long>(type: "bigint", nullable: false),
+                    code_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_by = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    used_by = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_attach_invitations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_attach_invitations_applications_application_id",
+                        column: x => x.application_id,
+                        principalTable: "applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_people",
+                columns: table => new
+                {
+                    iin = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    last_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    first_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    middle_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    birth_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    parent_iins = table.Column<string[]>(type: "text[]", nullable: false),
+                    refreshed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_registry_people", x => x.iin);
+                });
+
             migrationBuilder.CreateTable(
                 name: "releases",
                 columns: table => new
@@ -34,6 +151,44 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                 {
                     table.PrimaryKey("pk_releases", x => x.id);
                     table.CheckConstraint("ck_releases_window", "closes_at > opens_at");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staged_documents",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<long>(type: "bigint", nullable: false),
+                    purpose = table.Column<int>(type: "integer", nullable: false),
+                    file_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staged_documents", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_sessions",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    person_id = table.Column<long>(type: "bigint", nullable: false),
+                    iin = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    employer_bin = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ended_because = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_sessions", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -188,6 +343,24 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_applications_privilege_valid_until",
+                table: "applications",
+                column: "privilege_valid_until",
+                filter: "privilege_valid_until is not null");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_under_review",
+                table: "applications",
+                column: "created_at",
+                filter: "parenthood_review = 1 or privilege_review = 1");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_attach_invitations_application_id_code_hash",
+                table: "attach_invitations",
+                columns: new[] { "application_id", "code_hash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_release_offers_application_id",
                 table: "release_offers",
                 column: "application_id");
@@ -271,16 +444,57 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                 name: "ix_releases_status_closes_at",
                 table: "releases",
                 columns: new[] { "status", "closes_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staged_documents_created_at",
+                table: "staged_documents",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staged_documents_request_id_person_id",
+                table: "staged_documents",
+                columns: new[] { "request_id", "person_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_sessions_expires_at",
+                table: "user_sessions",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_sessions_iin",
+                table: "user_sessions",
+                column: "iin",
+                filter: "ended_at IS NULL");
+
+            // Hand-written SQL, after the generated operations: the status functions and queue
+            // triggers built from the C# enums (decision 0008), the natural-order collation.
+            Sql.W2RulesSql.Up(migrationBuilder);
+            Sql.W2UiSql.Up(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            Sql.W2UiSql.Down(migrationBuilder);
+            Sql.W2RulesSql.Down(migrationBuilder);
+
+            migrationBuilder.DropTable(
+                name: "attach_invitations");
+
+            migrationBuilder.DropTable(
+                name: "registry_people");
+
             migrationBuilder.DropTable(
                 name: "release_offers");
 
             migrationBuilder.DropTable(
                 name: "release_waiting_entries");
+
+            migrationBuilder.DropTable(
+                name: "staged_documents");
+
+            migrationBuilder.DropTable(
+                name: "user_sessions");
 
             migrationBuilder.DropTable(
                 name: "release_pools");
@@ -290,6 +504,54 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "releases");
+
+            migrationBuilder.DropIndex(
+                name: "ix_applications_privilege_valid_until",
+                table: "applications");
+
+            migrationBuilder.DropIndex(
+                name: "ix_applications_under_review",
+                table: "applications");
+
+            migrationBuilder.DropColumn(
+                name: "xmin",
+                table: "referrals");
+
+            migrationBuilder.DropColumn(
+                name: "bin",
+                table: "organisations");
+
+            migrationBuilder.DropColumn(
+                name: "number",
+                table: "notifications");
+
+            migrationBuilder.DropColumn(
+                name: "organisation",
+                table: "notifications");
+
+            migrationBuilder.DropColumn(
+                name: "until_at",
+                table: "notifications");
+
+            migrationBuilder.DropColumn(
+                name: "browser",
+                table: "login_nonces");
+
+            migrationBuilder.DropColumn(
+                name: "parenthood_review",
+                table: "applications");
+
+            migrationBuilder.DropColumn(
+                name: "privilege_review",
+                table: "applications");
+
+            migrationBuilder.DropColumn(
+                name: "privilege_valid_until",
+                table: "applications");
+
+            migrationBuilder.DropColumn(
+                name: "xmin",
+                table: "applications");
         }
     }
 }

@@ -12,8 +12,8 @@ using OpenAlmaty.Kindergarten.Web.Data;
 namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130043941_W2Release")]
-    partial class W2Release
+    [Migration("20261130053409_SecondWave")]
+    partial class SecondWave
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -95,6 +95,10 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("offered_until");
 
+                    b.Property<int>("ParenthoodReview")
+                        .HasColumnType("integer")
+                        .HasColumnName("parenthood_review");
+
                     b.Property<string>("PepNumber")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -111,6 +115,14 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                     b.Property<int>("Privilege")
                         .HasColumnType("integer")
                         .HasColumnName("privilege");
+
+                    b.Property<int>("PrivilegeReview")
+                        .HasColumnType("integer")
+                        .HasColumnName("privilege_review");
+
+                    b.Property<DateTimeOffset?>("PrivilegeValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("privilege_valid_until");
 
                     b.Property<DateTimeOffset>("QueuedAt")
                         .HasColumnType("timestamp with time zone")
@@ -139,6 +151,12 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("tson_number");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_applications");
 
@@ -150,9 +168,17 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasDatabaseName("ux_applications_active_child")
                         .HasFilter("status in (1, 2, 3)");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_applications_under_review")
+                        .HasFilter("parenthood_review = 1 or privilege_review = 1");
+
                     b.HasIndex("OfferedUntil")
                         .HasDatabaseName("ix_applications_offer_end")
                         .HasFilter("status = 2");
+
+                    b.HasIndex("PrivilegeValidUntil")
+                        .HasDatabaseName("ix_applications_privilege_valid_until")
+                        .HasFilter("privilege_valid_until is not null");
 
                     b.HasIndex("RegistrationNumber")
                         .IsUnique()
@@ -400,6 +426,11 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)")
                         .HasColumnName("address");
+
+                    b.Property<string>("Bin")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("bin");
 
                     b.Property<int>("District")
                         .HasColumnType("integer")
@@ -678,6 +709,12 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("verification_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_referrals");
@@ -1107,6 +1144,107 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                     b.ToTable("staff_members", (string)null);
                 });
 
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Auth.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EmployerBin")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("employer_bin");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBecause")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("ended_because");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Iin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("iin");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_user_sessions_expires_at");
+
+                    b.HasIndex("Iin")
+                        .HasDatabaseName("ix_user_sessions_iin")
+                        .HasFilter("ended_at IS NULL");
+
+                    b.ToTable("user_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Attach.AttachInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("CreatedBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<long?>("UsedBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("used_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attach_invitations");
+
+                    b.HasIndex("ApplicationId", "CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attach_invitations_application_id_code_hash");
+
+                    b.ToTable("attach_invitations", (string)null);
+                });
+
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1167,6 +1305,66 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Evidence.StagedDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staged_documents");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_staged_documents_created_at");
+
+                    b.HasIndex("RequestId", "PersonId")
+                        .HasDatabaseName("ix_staged_documents_request_id_person_id");
+
+                    b.ToTable("staged_documents", (string)null);
+                });
+
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1220,6 +1418,16 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<string>("Number")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("organisation");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1240,6 +1448,10 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("subject");
 
+                    b.Property<DateTimeOffset?>("UntilAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("until_at");
+
                     b.HasKey("Id")
                         .HasName("pk_notifications");
 
@@ -1255,6 +1467,50 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasDatabaseName("ix_notifications_dedup_key_channel_recipient");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Registry.RegistryPerson", b =>
+                {
+                    b.Property<string>("Iin")
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("iin")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("MiddleName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("middle_name");
+
+                    b.PrimitiveCollection<string[]>("ParentIins")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("parent_iins");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.HasKey("Iin")
+                        .HasName("pk_registry_people");
+
+                    b.ToTable("registry_people", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Seats.SeatChange", b =>
@@ -1315,6 +1571,12 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("value");
+
+                    b.Property<string>("Browser")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("browser");
 
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
@@ -1571,6 +1833,16 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .HasConstraintName("fk_staff_members_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Attach.AttachInvitation", b =>
+                {
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attach_invitations_applications_application_id");
                 });
 
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Notifications.OutboxMessage", b =>
