@@ -8,10 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${ConnectionStrings__Default:?set ConnectionStrings__Default to an existing (empty or migrated) database}"
 DLL="src/OpenAlmaty.Kindergarten.Web/bin/${CONFIG:-Debug}/net10.0/OpenAlmaty.Kindergarten.Web.dll"
+TOOLS="bench/OpenAlmaty.Kindergarten.Tools/bin/${CONFIG:-Debug}/net10.0/OpenAlmaty.Kindergarten.Tools.dll"
 PEOPLE="${BENCH_REGISTRY_PEOPLE:-100000}"
 FEED="$(mktemp --suffix .jsonl)"
 trap 'rm -f "$FEED"' EXIT
-dotnet "$DLL" registry-feed --people "$PEOPLE" --out "$FEED"
+dotnet "$TOOLS" registry-feed --people "$PEOPLE" --out "$FEED"
 echo "feed: $(wc -l < "$FEED") lines, $(du -h "$FEED" | cut -f1)"
 echo "first import (all new):"
 /usr/bin/time -f "  wall %e s, max RSS %M kB" dotnet "$DLL" registry-import "$FEED"

@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Every test host watches its configuration files; polling keeps the suite within the
+# machine's inotify limit (128 instances per user on these machines).
+export DOTNET_USE_POLLING_FILE_WATCHER=1
 started=$(date +%s)
 
 source scripts/lib/postgres.sh
@@ -23,6 +26,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/sbin
   fi
 fi
 
+mkdir -p .data
 dotnet tool restore >/dev/null
 if ! dotnet build OpenAlmaty.Kindergarten.sln -c Debug -v q -clp:ErrorsOnly > .data/build.log 2>&1; then
   cat .data/build.log

@@ -21,7 +21,7 @@ public sealed class LapsePrivilegesJob(AppDbContext db, Features.Applications.Qu
         foreach (var id in due)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var application = await db.Applications.FromSql($"select * from applications where id = {id} for update").SingleAsync(ct);
+            var application = await db.Applications.FromSql($"select *, xmin from applications where id = {id} for update").SingleAsync(ct);
             if (!application.PrivilegeLapsedAt(now)) continue;
             var until = application.PrivilegeValidUntil;
             application.LapsePrivilege(now);

@@ -6,6 +6,17 @@ namespace OpenAlmaty.Kindergarten.Web.Tests.Deploy;
 /// demo data) stops the start with the reason and a non-zero exit code; a correct one serves.
 public sealed class PortalStartTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
+    private static readonly Lazy<string> DataProtectionPfx = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"oa-production-dp-{Guid.NewGuid():N}.pfx");
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=OpenAlmaty data-protection (test)", key,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
+        return path;
+    });
+
     private Dictionary<string, string> Production(params (string Name, string Value)[] settings)
     {
         var environment = new Dictionary<string, string>
@@ -13,6 +24,10 @@ public sealed class PortalStartTests(DatabaseFixture fixture) : IClassFixture<Da
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Default"] = fixture.Database.ConnectionString,
             ["Hangfire__Enabled"] = "false",
+            // What Production requires besides revocation (Infrastructure/StartupChecks): a pinned
+            // CA and a certificate that encrypts the cookie keys.
+            ["Eds__TrustAnchors__0"] = Signatures.EdsVectors.RsaAnchor,
+            ["DataProtection__CertificateFile"] = DataProtectionPfx.Value,
         };
         foreach (var (name, value) in settings) environment[name] = value;
         return environment;

@@ -56,6 +56,10 @@ public sealed class ProxyFixture : IAsyncLifetime
         ["Proxy__KnownProxies__0"] = "127.0.0.1",
         ["Metrics__Port"] = MetricsPorts[i].ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Notifications__OutboxFolder"] = Path.Combine(folder, "outbox"),
+        // The demo keys' CA is trusted only when said (decision 0009); both instances encrypt
+        // the cookie keys with one certificate, so either can read the other's session.
+        ["Eds__TrustDevelopmentCa"] = "true",
+        ["DataProtection__CertificateFile"] = Path.Combine(folder, "data-protection.pfx"),
     }, "--urls", $"http://127.0.0.1:{InstancePorts[i]}");
 
     /// An HTTPS client of nginx whose connections come from <paramref name="from"/> (127.0.0.x).

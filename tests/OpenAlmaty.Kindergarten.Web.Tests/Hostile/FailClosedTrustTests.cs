@@ -67,7 +67,11 @@ public sealed class FailClosedTrustTests(EdsKeysFixture keys) : IClassFixture<Ed
             await DemoKeys.EnsureAsync(folder, [DemoUsers.Parent1], EdsKeysFixture.ValidFrom);
 
             var files = Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
-            Assert.Equal(new[] { DemoKeys.AuthenticationFile("", DemoUsers.Parent1), DemoKeys.SigningFile("", DemoUsers.Parent1), DemoKeys.CaFile }
+            Assert.Equal(new[]
+                {
+                    DemoKeys.AuthenticationFile("", DemoUsers.Parent1), DemoKeys.SigningFile("", DemoUsers.Parent1),
+                    DemoKeys.GostAuthenticationFile("", DemoUsers.Parent1), DemoKeys.GostSigningFile("", DemoUsers.Parent1), DemoKeys.CaFile,
+                }
                 .Order(StringComparer.Ordinal).ToList(), files);
             Assert.DoesNotContain("PRIVATE KEY", await File.ReadAllTextAsync(Path.Combine(folder, DemoKeys.CaFile)));
         }

@@ -74,6 +74,8 @@ public sealed class HostileInputTests(EdsKeysFixture keys) : IClassFixture<EdsKe
         foreach (var relaxation in new[] { "Eds:TrustDevelopmentCa", "Eds:AllowTestIins", "Eds:AllowKeyFileSigning", "Auth:AllowInsecureCookies" })
             testing.Settings.Remove(relaxation);
         testing.Settings["Hangfire:Enabled"] = "false";
+        // Production requires revocation (decision 0013); nothing here is verified, so no network.
+        testing.Settings["Eds:Revocation"] = "Ocsp";
         await using var production = testing.WithWebHostBuilder(b => b.UseEnvironment("Production"));
         var client = production.CreateClient(new() { BaseAddress = new Uri("https://portal.test") });
 

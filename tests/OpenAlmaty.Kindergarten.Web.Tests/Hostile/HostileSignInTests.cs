@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OpenAlmaty.Kindergarten.Domain.Staff;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 using OpenAlmaty.Kindergarten.Web.Features.Audit;
@@ -41,6 +42,33 @@ public sealed class HostileSignInTests(EdsKeysFixture keys) : IClassFixture<EdsK
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("xml.too-complex", LoginForm.ReasonIn(await response.Content.ReadAsStringAsync()));
+        await AssertNonceUnusedAsync(form.Nonce);
+    }
+
+    /// Kestrel itself refuses the 2 MB document by its length, before the form is read (the
+    /// test server enforces no body limit, so this one runs on a real port).
+    [Fact]
+    public async Task SignIn_TwoMegabyteBody_RefusedBeforeItIsReadNonceUnused()
+    {
+        await using var portal = Portal();
+        portal.UseKestrel(0);
+        portal.StartServer();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new() })
+        {
+            BaseAddress = new Uri(portal.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal)),
+        };
+        var form = await LoginForm.OpenAsync(client);
+        var bomb = HostileXmlTests.NamespaceBomb(NcaXmlSigner.Sign(form.Xml, keys.AuthKey(DemoUsers.Parent1)), 80_000);
+        Assert.True(bomb.Length > 1_000_000, $"the document is only {bomb.Length} characters");
+
+        var response = await form.PostAsync(client, bomb);
+
+        // Kestrel stops the body at the limit; the anti-forgery check, which reads the form first,
+        // then answers 400 without the sign-in ever seeing the document (no refusal reason on a
+        // login page: that would mean the 2 MB were read, decoded and pre-scanned).
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge });
+        Assert.Null(LoginForm.ReasonIn(await response.Content.ReadAsStringAsync()));
         await AssertNonceUnusedAsync(form.Nonce);
     }
 

@@ -45,8 +45,10 @@ public sealed class DeclineReferralTests(EdsKeysFixture keys) : IClassFixture<Ed
         var declined = await db.ApplicationEvents.SingleAsync(e => e.ApplicationId == application.Id && e.Kind == ApplicationEventKind.ReferralDeclined);
         Assert.Equal(fields["signedXml"], declined.SignedXml);
         var note = await db.Set<OutboxMessage>().FirstAsync(n => n.ApplicationId == application.Id && n.Kind == NotificationKind.ReferralDeclined);
-        Assert.Contains("09.12.2026 23:59", note.Body);
-        Assert.Contains(application.RegistrationNumber, note.Body);
+        // The outbox keeps the template and its values; the sender fills them in (decision 0008).
+        var text = NotificationTexts.Fill(note.Body, application.RegistrationNumber, note.Number, note.Organisation, note.UntilAt);
+        Assert.Contains("09.12.2026 23:59", text);
+        Assert.Contains(application.RegistrationNumber, text);
         Assert.True(await CabinetData.IsUsedAsync(keys.Database, confirm.RequestId));
         Assert.DoesNotContain($"href=\"/applications/{application.Id}/decline\"", page.Html);
     }

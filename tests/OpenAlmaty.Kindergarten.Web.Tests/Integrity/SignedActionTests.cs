@@ -53,6 +53,7 @@ public sealed class SignedActionTests(EdsKeysFixture keys) : IClassFixture<EdsKe
         await using var portal = keys.Portal();
         var parent = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
         var child = CabinetData.NewChild(TestIins.Make(new DateOnly(2023, 9, 9)));
+        await Registry.RegistryData.GiveChildAsync(keys.Database, child["ChildIin"], DemoUsers.Parent1.Iin);
         var first = await ReviewAsync(parent, "/applications/new", "/applications/new/review", child);
         var second = await ReviewAsync(parent, "/applications/new", "/applications/new/review", child);
 
@@ -74,6 +75,8 @@ public sealed class SignedActionTests(EdsKeysFixture keys) : IClassFixture<EdsKe
             ["number"] = application.RegistrationNumber,
             ["childIin"] = await CabinetData.ChildIinAsync(keys.Database, application.Id),
         };
+        // The second parent is the child's parent by the population registry (issue 12).
+        await Registry.RegistryData.GiveChildAsync(keys.Database, fields["childIin"], DemoUsers.Parent1.Iin, DemoUsers.Parent2.Iin);
         var second = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent2);
         var one = await ReviewAsync(second, "/applications/attach", "/applications/attach/review", fields);
         var two = await ReviewAsync(second, "/applications/attach", "/applications/attach/review", fields);

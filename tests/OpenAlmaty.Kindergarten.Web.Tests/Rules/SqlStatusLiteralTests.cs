@@ -73,6 +73,20 @@ public sealed partial class SqlStatusLiteralTests
         }
     }
 
+    /// Applications and referrals carry xmin as their row version (decision 0007): raw SQL that
+    /// loads them as entities must name it, or the load fails at run time ("o.xmin does not exist").
+    [Fact]
+    public void SourceSql_LoadingApplicationsOrReferralsAsEntities_SelectsTheRowVersion()
+    {
+        var offenders = SourceFiles()
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(Root, f), Line: i + 1, Text: line)))
+            .Where(l => Regex.IsMatch(l.Text, @"FromSql\w*\(\$?""select \* from (applications|referrals)\b"))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Raw SQL loads applications or referrals without xmin:\n" + string.Join("\n", offenders));
+    }
+
     private static readonly string Root = FindRoot();
 
     private static IEnumerable<string> SourceFiles() =>

@@ -51,6 +51,7 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
             select a.id, a.registration_number, a.created_at, a.tson_number, a.pep_number, a.status, a.status_changed_at, a.queued_at,
                    a.additional_email, a.additional_phone, a.preferred_language, a.expired_referral_count, a.stop_listed_until,
                    a.offered_until, a.privilege, a.birth_year,
+                   a.parenthood_review, a.privilege_review, a.priority_group, a.privilege_valid_until, a.applicant_id,
                    concat_ws(' ', p.last_name, p.first_name, p.middle_name) as applicant_name, p.iin as applicant_iin,
                    p.birth_date as applicant_birth_date, p.phone as applicant_phone, p.email as applicant_email, p.address as applicant_address,
                    concat_ws(' ', c.last_name, c.first_name, c.middle_name) as child_name, c.iin as child_iin, c.birth_date as child_birth_date,
@@ -92,6 +93,11 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
             Documents = Json<List<DocumentRow>>(row.Documents),
             Referral = row.Referral is null ? null : Json<ActiveReferral>(row.Referral),
             Buttons = ButtonsFor(page, seats, now),
+            // The reviews (parenthood, privilege) from the same row: no second query for the page.
+            Review = personId is { } person
+                ? new Privileges.ReviewStatus((ParenthoodReview)row.ParenthoodReview, (PrivilegeReview)row.PrivilegeReview, page.Child.Privilege,
+                    (PriorityGroup)row.PriorityGroup, row.PrivilegeValidUntil, row.ApplicantId == person, page.Status.IsInQueue())
+                : null,
         };
     }
 
@@ -100,7 +106,8 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
         int PreferredLanguage, int ExpiredReferralCount, DateTimeOffset? StopListedUntil, DateTimeOffset? OfferedUntil, int Privilege,
         int BirthYear, string ApplicantName, string ApplicantIin, DateOnly ApplicantBirthDate, string? ApplicantPhone, string? ApplicantEmail,
         string? ApplicantAddress, string ChildName, string ChildIin, DateOnly ChildBirthDate, string History, string Documents,
-        string? Referral, string SeatKinds);
+        string? Referral, string SeatKinds, int ParenthoodReview, int PrivilegeReview, int PriorityGroup,
+        DateTimeOffset? PrivilegeValidUntil, long ApplicantId);
 
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
 

@@ -35,6 +35,7 @@ public sealed record ApplicationPage(
     public IReadOnlyList<HistoryRow> History { get; init; } = [];
     public IReadOnlyList<DocumentRow> Documents { get; init; } = [];
     public ActiveReferral? Referral { get; init; }
+    public Privileges.ReviewStatus? Review { get; init; }
     public Buttons Buttons { get; init; } = new(false, [], false, null, false);
 }
 

@@ -40,7 +40,7 @@ public sealed class ApplicationsController(ApplicationPageQuery query, AppDbCont
     {
         var page = await query.PageAsync(id, User.PersonId()!.Value, ct);
         if (page is null) return NotFound();
-        ViewData["Review"] = await Privileges.ReviewStatus.ForAsync(db, id, User.PersonId()!.Value, ct);
+        ViewData["Review"] = page.Review;
         return View(page);
     }
 

@@ -35,7 +35,7 @@ public sealed class PrivilegeEvidenceController(AppDbContext db, TimeProvider cl
         {
             var now = clock.GetUtcNow();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var application = await db.Applications.FromSql($"select * from applications where id = {id} for update").SingleAsync(ct);
+            var application = await db.Applications.FromSql($"select *, xmin from applications where id = {id} for update").SingleAsync(ct);
             var person = await db.People.SingleAsync(p => p.Id == personId, ct);
             application.SubmitPrivilegeEvidence(now, person.FullName);
             foreach (var f in checkedFiles)

@@ -6,29 +6,17 @@ using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Registry;
 
-/// One-off commands instead of serving the portal:
-/// `registry-import FILE` loads a feed into the database ConnectionStrings:Default names (after
-/// migrating it) and prints the counts and the time; `registry-feed --people N --out FILE [--seed S]`
-/// writes a feed of made-up families (two parents, one to three children) for bench/registry-import.sh.
+/// The operator's one-off command instead of serving the portal: `registry-import FILE` loads a
+/// feed into the database ConnectionStrings:Default names (after migrating it) and prints the
+/// counts and the time. (Made-up feeds for measuring come from the tools project.)
 public static class RegistryCommand
 {
     public static async Task<bool> TryRunAsync(string[] args, CancellationToken ct = default)
     {
-        if (args.Length < 2 || args[0] is not ("registry-import" or "registry-feed")) return false;
-        if (args[0] == "registry-feed")
-        {
-            string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
-            var people = int.Parse(Option("--people", "100000"), CultureInfo.InvariantCulture);
-            var written = await WriteFeedAsync(Option("--out", "registry-feed.jsonl"), people, int.Parse(Option("--seed", "1"), CultureInfo.InvariantCulture), ct);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {written} people."));
-            return true;
-        }
+        if (args.Length < 2 || args[0] != "registry-import") return false;
         var config = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Skip(2).ToArray()).Build();
-        var options = new DbContextOptionsBuilder<AppDbContext>()
-            .UseNpgsql(config.GetConnectionString("Default") ?? throw new InvalidOperationException("ConnectionStrings:Default is not set."),
-                o => o.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention().Options;
-        await using var db = new AppDbContext(options);
+        await using var db = AppDbContextSetup.Create(config.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set."));
         await using (var services = new ServiceCollection().BuildServiceProvider())
             await DatabaseSetup.MigrateAndSeedAsync(db, services, demoData: false, ct);
         await using var feed = File.OpenRead(args[1]);
@@ -37,35 +25,5 @@ public static class RegistryCommand
             $"Imported {result.Lines} lines: {result.Inserted} new, {result.Updated} changed, {result.Unchanged} unchanged, {result.Rejected.Count} rejected listed, in {result.Elapsed.TotalSeconds:F2} s."));
         foreach (var line in result.Rejected) Console.WriteLine(line);
         return true;
-    }
-
-    private static async Task<int> WriteFeedAsync(string path, int people, int seed, CancellationToken ct)
-    {
-        var r = new Random(seed);
-        var used = new HashSet<string>();
-        var refreshed = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
-        await using var writer = new StreamWriter(path);
-        var written = 0;
-        async Task WriteAsync(Iin iin, string last, string first, string? middle, string[] parents)
-        {
-            await writer.WriteLineAsync(RegistryFeed.Line(new FeedPerson(iin.Value, last, first, middle, iin.BirthDate, parents, refreshed)).AsMemory(), ct);
-            written++;
-        }
-        while (written < people)
-        {
-            var family = DemoNames.Family(r);
-            var mother = DemoNames.NewIin(r, DemoNames.RandomDate(r, new DateOnly(1978, 1, 1), new DateOnly(2001, 12, 31)), Sex.Female, used, 1, 9000);
-            var father = DemoNames.NewIin(r, DemoNames.RandomDate(r, new DateOnly(1976, 1, 1), new DateOnly(2000, 12, 31)), Sex.Male, used, 1, 9000);
-            await WriteAsync(mother, family.ApplicantLast, family.ApplicantFirst, family.ApplicantMiddle, []);
-            await WriteAsync(father, family.OtherParent.Last, family.OtherParent.First, family.OtherParent.Middle, []);
-            for (var i = r.Next(1, 4); i > 0 && written < people; i--)
-            {
-                var sex = r.Next(2) == 0 ? Sex.Male : Sex.Female;
-                var (last, first, middle) = family.Child(sex);
-                await WriteAsync(DemoNames.NewIin(r, DemoNames.RandomDate(r, new DateOnly(2020, 1, 1), new DateOnly(2026, 10, 31)), sex, used, 1, 9000),
-                    last, first, middle, [mother.Value, father.Value]);
-            }
-        }
-        return written;
     }
 }

@@ -28,7 +28,7 @@ public sealed class ReleaseDecisions(AppDbContext db, TimeProvider clock, Referr
             // Shared lock: the allocation (FOR UPDATE) waits for requests being written, and a request after it sees "allocated".
             var release = await db.Releases.FromSql($"select * from releases where id = {releaseId} for share").SingleAsync(ct);
             if (!release.AcceptsRequests(now)) throw new DomainException("release.closed", Release.RequestsClosed);
-            var application = await db.Applications.FromSql($"select * from applications where id = {applicationId} for update")
+            var application = await db.Applications.FromSql($"select *, xmin from applications where id = {applicationId} for update")
                 .Include(a => a.Child).SingleAsync(ct);
             await Signatures.SignedRequests.ConsumeAsync(db, signedRequestId, now, ct);
             var unmet = KindergartenEligibility.Private(application.Status, application.Child!.BirthDate,

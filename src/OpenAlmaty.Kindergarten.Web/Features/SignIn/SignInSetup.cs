@@ -10,6 +10,11 @@ public static class SignInSetup
     public const string RateLimitPolicy = "sign-in";
     public const string VerifyRateLimitPolicy = "verify";
 
+    /// The largest sign-in POST read at all: a signed login (at most XmlPreScan.MaxCharacters of
+    /// XML, form-encoded up to three bytes a character) and its few fields. Kestrel refuses a
+    /// larger body (413) before it is read, decoded or shown to the anti-forgery check (issue 17).
+    public const long MaxLoginRequestBytes = 3 * Signatures.XmlPreScan.MaxCharacters + 16 * 1024;
+
     public static IServiceCollection AddSignIn(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<NonceStore>();

@@ -32,7 +32,7 @@ public sealed class ReviewActions(AppDbContext db, StaffScope scope, AuditLog au
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var application = await db.Applications.FromSql($"select * from applications where id = {applicationId} for update")
+            var application = await db.Applications.FromSql($"select *, xmin from applications where id = {applicationId} for update")
                 .Include(a => a.Access).SingleAsync(ct);
             var now = clock.GetUtcNow();
             (NotificationKind Kind, DateTimeOffset? Until)? note = null;
