@@ -10,6 +10,9 @@ public enum CalendarDayKind
     DayOff = 2,
     /// A weekend day made a working day by a transfer order.
     WorkingDay = 3,
+    /// Staff made a shipped day ordinary again (Monday to Friday working, weekend off); the row is
+    /// kept so that a newer shipped file does not bring the old kind back.
+    Ordinary = 4,
 }
 
 /// A date that is not an ordinary Monday-to-Friday working day or weekend: data, edited by staff,
@@ -30,6 +33,9 @@ public sealed class CalendarDay
     public CalendarDayKind Kind { get; private set; }
     public string Name { get; private set; } = "";
     public string? Source { get; private set; }
+    /// Who edited the day by hand; null for a day from a calendar file. A file never overwrites
+    /// a day staff edited.
+    public string? EditedBy { get; private set; }
 
     public void Change(CalendarDayKind kind, string name, string? source)
     {
@@ -37,6 +43,22 @@ public sealed class CalendarDay
         Name = name;
         Source = source;
     }
+
+    public void EditByStaff(CalendarDayKind kind, string name, string? source, string editedBy)
+    {
+        Change(kind, name, source);
+        EditedBy = editedBy;
+    }
+
+    public static CalendarDay ByStaff(DateOnly date, CalendarDayKind kind, string name, string? source, string editedBy)
+    {
+        var day = new CalendarDay(date, kind, name, source);
+        day.EditedBy = editedBy;
+        return day;
+    }
+
+    /// The same kind, name and source as a day from a file.
+    public bool SameAs(CalendarDay other) => Kind == other.Kind && Name == other.Name && Source == other.Source;
 }
 
 /// Kazakhstan's working days: Monday to Friday, less holidays and days off, plus working weekends.
@@ -52,7 +74,7 @@ public sealed class WorkingCalendar
 
     private WorkingCalendar(IEnumerable<CalendarDay> days, bool guessUnknownYears)
     {
-        _exceptions = days.ToDictionary(d => d.Date, d => d.Kind);
+        _exceptions = days.Where(d => d.Kind != CalendarDayKind.Ordinary).ToDictionary(d => d.Date, d => d.Kind);
         _years = _exceptions.Keys.Select(d => d.Year).ToHashSet();
         _guessUnknownYears = guessUnknownYears;
     }

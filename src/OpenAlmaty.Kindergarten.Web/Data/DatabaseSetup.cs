@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
+using OpenAlmaty.Kindergarten.Web.Features.Calendar;
 
 namespace OpenAlmaty.Kindergarten.Web.Data;
 
@@ -23,10 +24,11 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync(
                 "create table if not exists __ef_migrations_history (migration_id varchar(150) primary key, product_version varchar(32) not null)", ct);
             await db.Database.MigrateAsync(ct);
-            if (!await db.CalendarDays.AnyAsync(ct))
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
-                db.CalendarDays.AddRange(CalendarSeed.Load());
+                await CalendarMerge.ApplyAsync(db, CalendarSeed.Load(), ct);
                 await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
             }
             if (demoData) await DemoData.SeedOnceAsync(db, services, ct);
         }

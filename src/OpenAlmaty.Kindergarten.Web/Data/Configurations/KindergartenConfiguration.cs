@@ -64,6 +64,7 @@ public sealed class CalendarDayConfiguration : IEntityTypeConfiguration<Calendar
         b.HasKey(d => d.Date);
         b.Property(d => d.Name).HasMaxLength(300);
         b.Property(d => d.Source).HasMaxLength(500);
+        b.Property(d => d.EditedBy).HasMaxLength(300);
     }
 }
 

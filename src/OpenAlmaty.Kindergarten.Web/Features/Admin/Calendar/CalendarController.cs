@@ -26,7 +26,8 @@ public sealed class CalendarController(AppDbContext db, WorkingCalendarSource ca
     {
         var y = year ?? AlmatyTime.Today(clock.GetUtcNow()).Year;
         if (y is < 2000 or > 2100) return NotFound();
-        var days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= new DateOnly(y, 1, 1) && d.Date <= new DateOnly(y, 12, 31))
+        var days = await db.CalendarDays.AsNoTracking()
+            .Where(d => d.Date >= new DateOnly(y, 1, 1) && d.Date <= new DateOnly(y, 12, 31) && d.Kind != CalendarDayKind.Ordinary)
             .ToDictionaryAsync(d => d.Date, ct);
         var calendar = new WorkingCalendar(days.Values);
         ViewData["AdminSection"] = "calendar";
@@ -39,17 +40,19 @@ public sealed class CalendarController(AppDbContext db, WorkingCalendarSource ca
     public async Task<IActionResult> Save(DateOnly date, CalendarDayKind? kind, string? name, string? source, CancellationToken ct)
     {
         var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == date, ct);
-        if (kind is null)
+        var who = User.Identity?.Name is { Length: > 0 } n ? n : User.Iin() ?? "staff";
+        // An ordinary day is kept as a row marked as staff's, so a shipped file does not bring the old kind back.
+        if (kind is null or CalendarDayKind.Ordinary)
         {
-            if (day is not null) db.CalendarDays.Remove(day);
+            day?.EditByStaff(CalendarDayKind.Ordinary, day.Name, day.Source, who);
         }
         else if (string.IsNullOrWhiteSpace(name))
         {
             TempData["Error"] = lang["Укажите название или основание дня.", "Күннің атауын немесе негізін көрсетіңіз."];
             return Redirect($"/admin/calendar?year={date.Year}&date={date:yyyy-MM-dd}");
         }
-        else if (day is null) db.CalendarDays.Add(new CalendarDay(date, kind.Value, name.Trim(), string.IsNullOrWhiteSpace(source) ? null : source.Trim()));
-        else day.Change(kind.Value, name.Trim(), string.IsNullOrWhiteSpace(source) ? null : source.Trim());
+        else if (day is null) db.CalendarDays.Add(CalendarDay.ByStaff(date, kind.Value, name.Trim(), string.IsNullOrWhiteSpace(source) ? null : source.Trim(), who));
+        else day.EditByStaff(kind.Value, name.Trim(), string.IsNullOrWhiteSpace(source) ? null : source.Trim(), who);
         audit.Add(AuditLog.Actions.Calendar, null, $"{date:dd.MM.yyyy}: {(kind?.ToString() ?? "обычный день")} {name}");
         await db.SaveChangesAsync(ct);
         calendars.Invalidate();

@@ -1,0 +1,63 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenAlmaty.Kindergarten.Web.Auth;
+using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Features.Audit;
+using OpenAlmaty.Kindergarten.Web.Features.Calendar;
+using OpenAlmaty.Kindergarten.Web.Localization;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Calendar;
+
+public sealed record CalendarImportPreview(CalendarMergePlan Plan, string Csv);
+
+/// Staff import a calendar file: upload shows what would change (nothing is written), confirm
+/// merges it in one transaction, audited. The size is checked before the file is read, the shape
+/// of every line before anything is planned.
+[Authorize(Policy = Policies.Admin)]
+[Route("admin/calendar/import")]
+public sealed class CalendarImportController(AppDbContext db, WorkingCalendarSource calendars, AuditLog audit, Lang lang) : Controller
+{
+    // Above CalendarFile.MaxBytes, so that a file slightly too large gets the clear message.
+    private const int RequestLimit = 4 * CalendarFile.MaxBytes;
+
+    [HttpPost("")]
+    [RequestSizeLimit(RequestLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) return Refuse(CalendarFile.Empty);
+        if (file.Length > CalendarFile.MaxBytes) return Refuse(CalendarFile.TooLarge);
+        string text;
+        using (var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8))
+            text = await reader.ReadToEndAsync(ct);
+        var (days, error) = CalendarFile.Read(text);
+        if (error is not null) return Refuse(error);
+        ViewData["AdminSection"] = "calendar";
+        return View("~/Features/Admin/Calendar/Views/Preview.cshtml", new CalendarImportPreview(await CalendarMerge.PlanAsync(db, days, ct), text));
+    }
+
+    [HttpPost("confirm")]
+    [RequestSizeLimit(RequestLimit)]
+    [RequestFormLimits(ValueLengthLimit = RequestLimit)]
+    public async Task<IActionResult> Confirm(string? csv, CancellationToken ct)
+    {
+        var (days, error) = CalendarFile.Read(csv ?? "");
+        if (error is not null) return Refuse(error);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var plan = await CalendarMerge.ApplyAsync(db, days, ct);
+        audit.Add(AuditLog.Actions.Calendar, null, "Импорт календаря: " + plan.Summary);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        calendars.Invalidate();
+        TempData["Message"] = lang[$"Календарь загружен: добавлено {plan.Added.Count}, изменено {plan.Changed.Count}, оставлено правок сотрудников {plan.Kept.Count}.",
+            $"Күнтізбе жүктелді: қосылды {plan.Added.Count}, өзгерді {plan.Changed.Count}, қызметкер түзетулері қалдырылды {plan.Kept.Count}."];
+        return Redirect("/admin/calendar");
+    }
+
+    private RedirectResult Refuse(Domain.Common.LocalizedText error)
+    {
+        TempData["Error"] = lang.Of(error);
+        return Redirect("/admin/calendar");
+    }
+}
