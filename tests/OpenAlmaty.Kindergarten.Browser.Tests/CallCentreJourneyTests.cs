@@ -14,7 +14,9 @@ public sealed class CallCentreJourneyTests(BrowserPortal portal)
     {
         await StaffJourney.GrantAsync(portal, DemoUsers.Operator, StaffRole.CallCentreOperator);
         await StaffJourney.GrantAsync(portal, DemoUsers.Admin, StaffRole.Administrator);
-        var application = await StaffJourney.ApplicationAsync(portal, DemoUsers.Parent2, "ҚҰДАЙБЕРГЕНҰЛЫ", "ӘМІРЖАН", "+7 (705) 987-65-43");
+        // An applicant no other journey files for: the phone search must find exactly this one
+        // application (the release journey files a second one for the demo parents).
+        var application = await StaffJourney.ApplicationAsync(portal, DemoUsers.Kindergarten, "ҚҰДАЙБЕРГЕНҰЛЫ", "ӘМІРЖАН", "+7 (705) 987-65-43");
         var op = await StaffJourney.SignInAsync(portal, DemoUsers.Operator);
 
         await op.GotoAsync("/callcentre");
