@@ -7,7 +7,8 @@ namespace OpenAlmaty.Kindergarten.Domain.Applications;
 /// neither queued nor referred, and the yearly update takes them out of the queue.
 public static class QueueAge
 {
-    public const int MaximumAge = 6;
+    // The number itself lives with the other rules.
+    public const int MaximumAge = Rules.PortalRules.MaximumAgeYears;
 
     public static bool HasAgedOut(DateOnly birthDate, DateTimeOffset now) => Iin.FullYears(birthDate, AlmatyTime.Today(now)) >= MaximumAge;
 
