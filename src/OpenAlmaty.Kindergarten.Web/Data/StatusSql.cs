@@ -12,7 +12,7 @@ namespace OpenAlmaty.Kindergarten.Web.Data;
 /// - SQL functions the migration writes from the enums (<see cref="FunctionsSql"/>), for the
 ///   triggers and for the queries that must match a partial index when the statement is planned
 ///   (PostgreSQL inlines an IMMUTABLE SQL function into a constant, so app_status_in_queue(status)
-///   proves "status in (1, 2)" even in a prepared statement's generic plan; a parameter does not);
+///   proves "status in (<the in-queue numbers>)" even in a prepared statement's generic plan; a parameter does not);
 /// - the partial indexes' predicates (<see cref="InQueueFilter"/> …), DDL that EF writes.
 /// Tests/Rules/SqlStatusLiteralTests fails on a literal in src/ or in the database's functions.
 public static class StatusSql
