@@ -25,6 +25,8 @@ public enum ApplicationEventKind
     PrivilegeLapsed = 21,
     Detached = 22,
     InvitationCreated = 23,
+    /// A day inside a running term became non-working: the term moved on (issue 11, point 5).
+    DeadlineExtended = 24,
 }
 
 /// One line of "История изменений": who, when, from what to what, why.

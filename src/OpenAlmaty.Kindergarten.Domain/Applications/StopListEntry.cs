@@ -23,6 +23,11 @@ public sealed class StopListEntry
 
     public bool IsInForce(DateTimeOffset now) => LiftedAt is null && From <= now && Common.Deadline.IsOpen(Until, now);
 
+    internal void Extend(DateTimeOffset until)
+    {
+        if (until > Until) Until = until;
+    }
+
     internal void Lift(DateTimeOffset now, string by)
     {
         LiftedAt = now;

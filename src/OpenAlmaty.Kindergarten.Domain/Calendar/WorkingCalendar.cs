@@ -113,6 +113,16 @@ public sealed class WorkingCalendar
         return day;
     }
 
+    /// The day after which the Nth working day is <paramref name="lastDay"/> (or the last working day
+    /// before it): where a term of N working days that ends on that day began counting.
+    public DateOnly StartOfCount(DateOnly lastDay, int n)
+    {
+        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n));
+        var day = lastDay;
+        for (var found = 0; ; day = day.AddDays(-1))
+            if (IsWorkingDay(day) && ++found == n) return day.AddDays(-1);
+    }
+
     /// 23:59:59 Almaty time of the Nth working day after the Almaty day that contains the instant.
     public DateTimeOffset EndOfNthWorkingDayAfter(DateTimeOffset instant, int n) =>
         AlmatyTime.EndOfDay(NthWorkingDayAfter(AlmatyTime.Today(instant), n));

@@ -38,6 +38,15 @@ public sealed class SeatAvailability
         UpdatedBy = changedBy;
     }
 
+    /// A calendar change moved the priority window's last day on; a window is never shortened.
+    public void ExtendPriority(DateTimeOffset until, DateTimeOffset now, string changedBy)
+    {
+        if (PriorityUntil is not { } current || until <= current) return;
+        PriorityUntil = until;
+        UpdatedAt = now;
+        UpdatedBy = changedBy;
+    }
+
     /// State seats: inside the priority window only the offered children may choose; after it,
     /// every queued child of that birth year may.
     public bool IsOpenTo(bool applicationWasOffered, DateTimeOffset now) =>

@@ -63,6 +63,12 @@ public sealed class Referral
 
     public bool IsExpiredAt(DateTimeOffset now) => Status == ReferralStatus.Active && Common.Deadline.HasPassed(ValidUntil, now);
 
+    /// A calendar change moved the last valid day on (Application.ExtendReferral); never earlier.
+    internal void Extend(DateTimeOffset validUntil)
+    {
+        if (validUntil > ValidUntil) ValidUntil = validUntil;
+    }
+
     internal void Close(ReferralStatus to, DateTimeOffset now, string? reason)
     {
         if (Status != ReferralStatus.Active)

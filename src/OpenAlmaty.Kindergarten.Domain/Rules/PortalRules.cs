@@ -41,5 +41,15 @@ public static class PortalRules
     public static DateTimeOffset StateSeatWindowEnd(WorkingCalendar calendar, DateTimeOffset now) =>
         calendar.EndOfNthWorkingDayAfter(now, StateSeatWindowWorkingDays);
 
+    /// A running term of <paramref name="workingDays"/> working days that ends at <paramref name="end"/>,
+    /// counted again from where it began after the calendar changed: a day inside it that became
+    /// non-working moves the end on. Never earlier: a day that became working leaves it as it is.
+    public static DateTimeOffset Recounted(WorkingCalendar before, WorkingCalendar after, DateTimeOffset end, int workingDays)
+    {
+        var lastDay = AlmatyTime.Today(end);
+        var recounted = after.NthWorkingDayAfter(before.StartOfCount(lastDay, workingDays), workingDays);
+        return recounted > lastDay ? AlmatyTime.EndOfDay(recounted) : end;
+    }
+
     public static bool IsRemovedAfter(int expiredReferrals) => expiredReferrals >= ExpiriesBeforeRemoval;
 }

@@ -58,6 +58,19 @@ public static class RuleTexts
             $"Возвращено в очередь на прежнее место; в стоп-листе до {AlmatyTime.Format(stopListUntil)}";
 
         public const string OfferEnded = "Срок приоритетного выбора истёк";
+
+        /// A calendar change (issue 11, point 5): the days that became non-working, and the new end.
+        public static string ReferralExtended(string number, IEnumerable<DateOnly> days, DateTimeOffset until) =>
+            $"{NonWorking(days)}: направление № {number} действительно до {AlmatyTime.Format(until)}";
+
+        public static string StopListExtended(IEnumerable<DateOnly> days, DateTimeOffset until) =>
+            $"{NonWorking(days)}: стоп-лист продлён до {AlmatyTime.Format(until)}";
+
+        public static string OfferExtended(IEnumerable<DateOnly> days, DateTimeOffset until) =>
+            $"{NonWorking(days)}: срок приоритетного выбора государственного детского сада продлён до {AlmatyTime.Format(until)}";
+
+        private static string NonWorking(IEnumerable<DateOnly> days) =>
+            "Нерабочий день в производственном календаре (" + string.Join(", ", days.Select(d => d.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture))) + ")";
     }
 }
 

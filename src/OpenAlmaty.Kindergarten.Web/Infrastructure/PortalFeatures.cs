@@ -16,6 +16,8 @@ public static class PortalFeatures
     {
         services.AddScoped<Lang>();
         services.AddSingleton<Features.Calendar.WorkingCalendarSource>();
+        services.AddScoped<Features.Calendar.CalendarDeadlines>();
+        services.AddScoped<Features.Calendar.CalendarChanges>();
         services.AddScoped<Features.Referrals.ReferralIssuer>();
         services.AddScoped<Features.Shared.SignedAction>();
         services.AddSingleton<Features.Applications.QueueOrderCache>();

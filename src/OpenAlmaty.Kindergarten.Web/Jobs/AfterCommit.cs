@@ -13,6 +13,10 @@ public interface IAfterCommit
 
     /// A referral was issued: its PDF is drawn (once; ReferralDocumentsJob.DrawAsync).
     void ReferralIssued(long referralId);
+
+    /// A referral's "valid until" changed (a calendar change extended it): its PDF is drawn again
+    /// (ReferralDocumentsJob.RedrawAsync).
+    void ReferralChanged(long referralId);
 }
 
 public sealed class HangfireAfterCommit(IBackgroundJobClient jobs, ILogger<HangfireAfterCommit> log) : IAfterCommit
@@ -21,6 +25,9 @@ public sealed class HangfireAfterCommit(IBackgroundJobClient jobs, ILogger<Hangf
 
     public void ReferralIssued(long referralId) =>
         Enqueue(() => jobs.Enqueue<ReferralDocumentsJob>(j => j.DrawAsync(referralId, CancellationToken.None)));
+
+    public void ReferralChanged(long referralId) =>
+        Enqueue(() => jobs.Enqueue<ReferralDocumentsJob>(j => j.RedrawAsync(referralId, CancellationToken.None)));
 
     /// The change is committed whatever happens here: a failed enqueue is left to the safety net.
     private void Enqueue(Func<string> enqueue)
@@ -42,4 +49,6 @@ public sealed class NoAfterCommit : IAfterCommit
     public void NotificationsWritten() { }
 
     public void ReferralIssued(long referralId) { }
+
+    public void ReferralChanged(long referralId) { }
 }

@@ -13,6 +13,10 @@ public sealed class ReferralDocumentsJob(AppDbContext db, ReferralIssuer issuer,
 {
     public Task<bool> DrawAsync(long referralId, CancellationToken ct) => issuer.StoreDocumentAsync(referralId, ct);
 
+    /// After a change to the referral (a calendar change moved its "valid until"), enqueued after
+    /// that COMMIT: the stored PDF is drawn again from the referral as it is now. Safe to run twice.
+    public Task RedrawAsync(long referralId, CancellationToken ct) => issuer.RedrawDocumentAsync(referralId, ct);
+
     public async Task<int> ExecuteAsync(CancellationToken ct)
     {
         var since = clock.GetUtcNow().AddDays(-1);

@@ -70,6 +70,8 @@ public sealed class AfterCommitTests
 
         public void ReferralIssued(long referralId) => Calls.Add($"referral {referralId}: {Seen($"select count(*) from referrals where id = {referralId}")}");
 
+        public void ReferralChanged(long referralId) => Calls.Add($"changed {referralId}");
+
         private string Seen(string sql) => Count(sql) > 0 ? "visible" : "not committed";
 
         private long Count(string sql)

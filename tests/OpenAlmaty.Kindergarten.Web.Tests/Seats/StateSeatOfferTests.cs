@@ -73,6 +73,29 @@ public sealed class StateSeatOfferTests : IAsyncLifetime
             .Select(m => m.ApplicationId).Distinct().CountAsync());
     }
 
+    [Fact]
+    public async Task PublishStateSeats_ChildWhoHasReachedTheUpperAge_IsSkipped_TheNextChildIsOffered()
+    {
+        // On Mon 01.06.2026 a child born 01.03.2020 has reached 6 full years; one born 01.09.2020 has not.
+        long agedOut, younger;
+        await using (var db = _h.Database.CreateContext())
+        {
+            var scenario = new Scenario(db, _h.Clock.GetUtcNow());
+            var since = _h.Clock.GetUtcNow().AddYears(-3);
+            agedOut = (await scenario.ApplicationAsync(await scenario.ParentAsync(), new DateOnly(2020, 3, 1), Privilege.None, since)).Id;
+            younger = (await scenario.ApplicationAsync(await scenario.ParentAsync(), new DateOnly(2020, 9, 1), Privilege.None, since.AddMinutes(1))).Id;
+        }
+
+        var result = await _h.InScopeAsync(sp =>
+            sp.GetRequiredService<SeatPublisher>().PublishAsync(_organisationId, 2020, 1, "ЖАНДОСОВА", CancellationToken.None));
+
+        Assert.Equal(1, result.Offered);
+        await using var check = _h.Database.CreateContext();
+        var statuses = await check.Applications.Where(a => a.BirthYear == 2020).ToDictionaryAsync(a => a.Id, a => a.Status);
+        Assert.Equal((ApplicationStatus.Queued, ApplicationStatus.Notified), (statuses[agedOut], statuses[younger]));
+        Assert.False(await check.Set<OutboxMessage>().AnyAsync(m => m.ApplicationId == agedOut));
+    }
+
     private Task<PublishResult> PublishAsync(int seats) => _h.InScopeAsync(sp =>
         sp.GetRequiredService<SeatPublisher>().PublishAsync(_organisationId, 2022, seats, "ЖАНДОСОВА", CancellationToken.None));
 }

@@ -68,6 +68,32 @@ public static class Outbox
         await ExecuteAsync(db, sql, [.. Parameters(kind), new NpgsqlParameter("referral", referralId), new NpgsqlParameter("until", stopListUntil)], ct);
     }
 
+    /// A calendar change moved running terms on (CalendarDeadlines), in its transaction after the new
+    /// ends are saved: {until} is the new end; a message per term and end.
+    public static async Task TermsExtendedAsync(AppDbContext db, long[] referrals, long[] stopListed, long[] offered, DateTimeOffset now, CancellationToken ct)
+    {
+        const NotificationKind referral = NotificationKind.ReferralExtended, stopList = NotificationKind.StopListExtended,
+            offer = NotificationKind.StateSeatOfferExtended;
+        var sql = InsertSql($"""
+            select r.application_id, r.id as referral_id, {(int)referral} as kind,
+                   'referral-extended:' || r.id || ':' || to_char(r.valid_until at time zone 'UTC', 'YYYYMMDDHH24MISS') as dedup_key,
+                   {Subject(referral)} as subject, {Body(referral)} as body, r.number, o.name_ru as organisation, r.valid_until as until_at, @now as created_at
+            from referrals r join organisations o on o.id = r.organisation_id where r.id = any(@referrals)
+            union all
+            select a.id, null::bigint, {(int)stopList},
+                   'stop-list-extended:' || a.id || ':' || to_char(a.stop_listed_until at time zone 'UTC', 'YYYYMMDDHH24MISS'),
+                   {Subject(stopList)}, {Body(stopList)}, null::text, null::text, a.stop_listed_until, @now
+            from applications a where a.id = any(@stop_listed)
+            union all
+            select a.id, null::bigint, {(int)offer},
+                   'offer-extended:' || a.id || ':' || to_char(a.offered_until at time zone 'UTC', 'YYYYMMDDHH24MISS'),
+                   {Subject(offer)}, {Body(offer)}, null::text, null::text, a.offered_until, @now
+            from applications a where a.id = any(@offered)
+            """);
+        await ExecuteAsync(db, sql, [.. Parameters(referral, stopList, offer), new NpgsqlParameter("referrals", referrals),
+            new NpgsqlParameter("stop_listed", stopListed), new NpgsqlParameter("offered", offered), new NpgsqlParameter("now", now)], ct);
+    }
+
     /// "Принято решение": a release's seat offered, one message per offer, in the offering transaction.
     public static async Task ReleaseOffersAsync(AppDbContext db, IReadOnlyCollection<long> offerIds, CancellationToken ct)
     {

@@ -19,6 +19,10 @@ public enum NotificationKind
     PrivilegeLapsed = 12,
     ParenthoodConfirmed = 13,
     ParenthoodRejected = 14,
+    /// A calendar change moved a running term on (issue 11, point 5).
+    ReferralExtended = 15,
+    StopListExtended = 16,
+    StateSeatOfferExtended = 17,
 }
 
 public enum NotificationChannel

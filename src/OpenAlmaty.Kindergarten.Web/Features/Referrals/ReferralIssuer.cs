@@ -85,6 +85,19 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
         return await StoreDocumentAsync(referral, child, organisation, ct);
     }
 
+    /// Draws the PDF again from the referral as it is now and replaces the stored one (or stores
+    /// it, when none is stored yet). The referral's number and code stay; its dates may have moved.
+    public async Task RedrawDocumentAsync(long referralId, CancellationToken ct)
+    {
+        var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referralId, ct);
+        var child = await db.Applications.AsNoTracking().Where(a => a.Id == referral.ApplicationId).Select(a => a.Child!).SingleAsync(ct);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == referral.OrganisationId, ct);
+        var pdf = documents.Render(referral, child, organisation);
+        if (await db.ApplicationDocuments.Where(d => d.ReferralId == referralId)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Content, pdf), ct) == 0)
+            await StoreDocumentAsync(referral, child, organisation, ct);
+    }
+
     private async Task<bool> StoreDocumentAsync(Referral referral, Child child, PreschoolOrganisation organisation, CancellationToken ct)
     {
         var document = new ApplicationDocument(referral.ApplicationId, DocumentKind.Referral,
