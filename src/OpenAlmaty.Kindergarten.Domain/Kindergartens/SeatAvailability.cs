@@ -48,7 +48,7 @@ public sealed class SeatAvailability
     }
 
     /// State seats: inside the priority window only the offered children may choose; after it,
-    /// every queued child of that birth year may.
+    /// every queued child of that birth year may (the window holds through its last second).
     public bool IsOpenTo(bool applicationWasOffered, DateTimeOffset now) =>
-        FreeSeats > 0 && (PriorityUntil is null || now > PriorityUntil || applicationWasOffered);
+        FreeSeats > 0 && (PriorityUntil is not { } until || Deadline.HasPassed(until, now) || applicationWasOffered);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using System.Data;
 using OpenAlmaty.Kindergarten.Domain.Applications;
+using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Rules;
 using OpenAlmaty.Kindergarten.Web.Data;
 using static OpenAlmaty.Kindergarten.Web.Jobs.JobSql;
@@ -9,7 +10,8 @@ namespace OpenAlmaty.Kindergarten.Web.Jobs;
 
 /// State seats: when the 3-working-day priority window ends, the children who were offered a seat
 /// and did not take it go back to "В очереди" (Application.EndOffer, as SQL), and the seats still
-/// free open to every queued child of that birth year.
+/// free open to every queued child of that birth year. A window holds through the whole last
+/// second of its day (Deadline): it ends once it is at or before PassedBy(now).
 public sealed class EndPriorityWindowsJob(AppDbContext db, TimeProvider clock)
 {
     public int BatchSize { get; init; } = 2000;
@@ -17,7 +19,7 @@ public sealed class EndPriorityWindowsJob(AppDbContext db, TimeProvider clock)
     // app_status_notified(): matches ix_applications_offer_end when the statement is planned.
     private const string EndOffersSql = """
         with due as (
-            select id from applications where status = app_status_notified() and offered_until < @now
+            select id from applications where status = app_status_notified() and offered_until <= @passed
             order by id limit @batch for update skip locked
         ),
         ended as (
@@ -40,7 +42,7 @@ public sealed class EndPriorityWindowsJob(AppDbContext db, TimeProvider clock)
         {
             await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var ended = await CountAsync(db, EndOffersSql,
-                [P("now", now), P("batch", BatchSize), P("actor", ApplicationEvent.SystemActor), P("reason", RuleTexts.History.OfferEnded),
+                [P("now", now), P("passed", Deadline.PassedBy(now)), P("batch", BatchSize), P("actor", ApplicationEvent.SystemActor), P("reason", RuleTexts.History.OfferEnded),
                  P("k_offer_ended", (int)ApplicationEventKind.OfferEnded), .. StatusSql.Parameters()], ct);
             await tx.CommitAsync(ct);
             total += ended;
@@ -48,7 +50,7 @@ public sealed class EndPriorityWindowsJob(AppDbContext db, TimeProvider clock)
         }
         await using (var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct))
         {
-            await using var open = Command(db, "update seats set priority_until = null where priority_until < @now", [P("now", now)]);
+            await using var open = Command(db, "update seats set priority_until = null where priority_until <= @passed", [P("passed", Deadline.PassedBy(now))]);
             await open.ExecuteNonQueryAsync(ct);
             await tx.CommitAsync(ct);
         }

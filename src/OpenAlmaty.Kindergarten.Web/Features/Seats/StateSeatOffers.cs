@@ -16,7 +16,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Seats;
 /// way, not opened to everyone (defect 3). Always inside the caller's transaction.
 public sealed class StateSeatOffers(AppDbContext db, WorkingCalendarSource calendars)
 {
-    private sealed record Candidate(long Id, int PriorityGroup, DateTimeOffset QueuedAt, int Status, DateTimeOffset? StopListedUntil);
+    private sealed record Candidate(long Id, int PriorityGroup, DateTimeOffset QueuedAt, int Status, DateTimeOffset? StopListedUntil, DateOnly BirthDate);
 
     /// The one hook for "a state seat came back": call it in the transaction that gave the seat
     /// back (expiry job, staff cancel, the parent's decline). Opens (or keeps) the seat's window and
@@ -51,22 +51,27 @@ public sealed class StateSeatOffers(AppDbContext db, WorkingCalendarSource calen
     /// a window outnumber the offers still running. Call after the seats themselves are saved.
     public async Task<int> OfferAsync(int birthYear, DateTimeOffset windowEnd, DateTimeOffset now, CancellationToken ct)
     {
+        // A window or an offer still holds in its last second (Deadline): ends after PassedBy are running.
+        var passedBy = Domain.Common.Deadline.PassedBy(now);
         var open = await db.Database.SqlQuery<int>($"""
             select (coalesce((select sum(s.free_seats) from seats s join organisations o on o.id = s.organisation_id
                               where s.birth_year = {birthYear} and o.type = {(int)OrganisationType.State} and o.is_active
-                                and s.priority_until >= {now}), 0)
+                                and s.priority_until > {passedBy}), 0)
                   - (select count(*) from applications
-                     where birth_year = {birthYear} and status = app_status_notified() and offered_until >= {now}))::int as "Value"
+                     where birth_year = {birthYear} and status = app_status_notified() and offered_until > {passedBy}))::int as "Value"
             """).SingleAsync(ct);
         if (open <= 0) return 0;
         var queue = await db.Database.SqlQuery<Candidate>($"""
-            select id, priority_group, queued_at, status, stop_listed_until
-            from applications where birth_year = {birthYear} and app_status_in_queue(status)
+            select a.id, a.priority_group, a.queued_at, a.status, a.stop_listed_until, c.birth_date
+            from applications a join children c on c.id = a.child_id
+            where a.birth_year = {birthYear} and app_status_in_queue(a.status)
             """).ToListAsync(ct);
         // Children already offered a seat keep their place in the order but are not offered twice;
-        // a child in the stop-list cannot take a referral, so the offer goes to the next one.
+        // a child in the stop-list, or who has reached the upper age, cannot take a referral, so the
+        // offer goes to the next one.
         var ids = QueueOrder.Arrange(queue, c => (PriorityGroup)c.PriorityGroup, c => c.QueuedAt, c => c.Id)
-            .Where(c => c.Status == (int)ApplicationStatus.Queued && !(c.StopListedUntil >= now))
+            .Where(c => c.Status == (int)ApplicationStatus.Queued && !(c.StopListedUntil is { } until && Domain.Common.Deadline.IsOpen(until, now))
+                && !QueueAge.HasAgedOut(c.BirthDate, now))
             .Take(open).Select(c => c.Id).ToArray();
         var applications = await db.Applications.FromSql($"select *, xmin from applications where id = any({ids}) for update skip locked").ToListAsync(ct);
         var offered = applications.Where(a => a.Status == ApplicationStatus.Queued).ToList();

@@ -15,11 +15,11 @@ public sealed record CalendarYear(int Year, IReadOnlyDictionary<DateOnly, Calend
 
 /// The working-day calendar: a year at a glance; holidays, days off and working weekends edited
 /// by staff because the Government moves them every year. Deadlines read it through
-/// WorkingCalendarSource, which is told to reload after every change. The calendar is the same
+/// WorkingCalendarSource, which CalendarChanges tells to reload after every change. The calendar is the same
 /// for the whole city, so district staff may edit it too.
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/calendar")]
-public sealed class CalendarController(AppDbContext db, WorkingCalendarSource calendars, AuditLog audit, TimeProvider clock, Lang lang) : Controller
+public sealed class CalendarController(AppDbContext db, CalendarChanges changes, AuditLog audit, TimeProvider clock, Lang lang) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year, DateOnly? date, CancellationToken ct)
@@ -36,27 +36,49 @@ public sealed class CalendarController(AppDbContext db, WorkingCalendarSource ca
     }
 
     /// kind empty: the date becomes an ordinary day again (Monday to Friday working, weekend off).
+    /// A day made non-working inside a running referral, stop-list or priority window extends it
+    /// in the same transaction (CalendarChanges).
     [HttpPost("")]
     public async Task<IActionResult> Save(DateOnly date, CalendarDayKind? kind, string? name, string? source, CancellationToken ct)
     {
-        var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == date, ct);
+        var back = Redirect($"/admin/calendar?year={date.Year}&date={date:yyyy-MM-dd}");
         var who = User.Identity?.Name is { Length: > 0 } n ? n : User.Iin() ?? "staff";
-        // An ordinary day is kept as a row marked as staff's, so a shipped file does not bring the old kind back.
-        if (kind is null or CalendarDayKind.Ordinary)
-        {
-            day?.EditByStaff(CalendarDayKind.Ordinary, day.Name, day.Source, who);
-        }
-        else if (string.IsNullOrWhiteSpace(name))
+        var ordinary = kind is null or CalendarDayKind.Ordinary;
+        if (!ordinary && string.IsNullOrWhiteSpace(name))
         {
             TempData["Error"] = lang["Укажите название или основание дня.", "Күннің атауын немесе негізін көрсетіңіз."];
-            return Redirect($"/admin/calendar?year={date.Year}&date={date:yyyy-MM-dd}");
+            return back;
         }
-        else if (day is null) db.CalendarDays.Add(CalendarDay.ByStaff(date, kind.Value, name.Trim(), string.IsNullOrWhiteSpace(source) ? null : source.Trim(), who));
-        else day.EditByStaff(kind.Value, name.Trim(), string.IsNullOrWhiteSpace(source) ? null : source.Trim(), who);
-        audit.Add(AuditLog.Actions.Calendar, null, $"{date:dd.MM.yyyy}: {(kind?.ToString() ?? "обычный день")} {name}");
-        await db.SaveChangesAsync(ct);
-        calendars.Invalidate();
-        TempData["Message"] = lang[$"{date:dd.MM.yyyy} сохранено.", $"{date:dd.MM.yyyy} сақталды."];
-        return Redirect($"/admin/calendar?year={date.Year}&date={date:yyyy-MM-dd}");
+        CalendarExtension extended;
+        try
+        {
+            (_, extended) = await changes.ApplyAsync(who, async token =>
+            {
+                var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == date, token);
+                var text = string.IsNullOrWhiteSpace(source) ? null : source.Trim();
+                // An ordinary day is kept as a row marked as staff's, so a shipped file does not bring the old kind back.
+                if (ordinary) day?.EditByStaff(CalendarDayKind.Ordinary, day.Name, day.Source, who);
+                else if (day is null) db.CalendarDays.Add(CalendarDay.ByStaff(date, kind!.Value, name!.Trim(), text, who));
+                else day.EditByStaff(kind!.Value, name!.Trim(), text, who);
+                audit.Add(AuditLog.Actions.Calendar, null, $"{date:dd.MM.yyyy}: {(kind?.ToString() ?? "обычный день")} {name}");
+                return (true, (IEnumerable<DateOnly>)[date]);
+            }, ct);
+        }
+        catch (DomainException e)
+        {
+            TempData["Error"] = lang.Of(e.Text);
+            return back;
+        }
+        TempData["Message"] = lang[$"{date:dd.MM.yyyy} сохранено.", $"{date:dd.MM.yyyy} сақталды."] + Extended(lang, extended);
+        return back;
     }
+
+    /// What the change extended, said to staff after the saved message (empty when nothing).
+    internal static string Extended(Lang lang, CalendarExtension extended) => extended.Any
+        ? " " + string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            lang["Продлены сроки: направлений — {0}, стоп-листов — {1}, предложений мест в гос садах — {2}; родители уведомлены.",
+                "Мерзімдер ұзартылды: жолдамалар — {0}, стоп-парақтар — {1}, мемлекеттік балабақшадағы орын ұсыныстары — {2}; ата-аналарға хабарланды.",
+                "Terms extended: referrals — {0}, stop-lists — {1}, state-seat offers — {2}; the parents were notified."],
+            extended.Referrals.Count, extended.StopLists.Count, extended.Offers.Count)
+        : "";
 }

@@ -12,11 +12,11 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Calendar;
 public sealed record CalendarImportPreview(CalendarMergePlan Plan, string Csv);
 
 /// Staff import a calendar file: upload shows what would change (nothing is written), confirm
-/// merges it in one transaction, audited. The size is checked before the file is read, the shape
+/// merges it in one transaction (CalendarChanges: running terms extended), audited. The size is checked before the file is read, the shape
 /// of every line before anything is planned.
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/calendar/import")]
-public sealed class CalendarImportController(AppDbContext db, WorkingCalendarSource calendars, AuditLog audit, Lang lang) : Controller
+public sealed class CalendarImportController(AppDbContext db, CalendarChanges changes, AuditLog audit, Lang lang) : Controller
 {
     // Above CalendarFile.MaxBytes, so that a file slightly too large gets the clear message.
     private const int RequestLimit = 4 * CalendarFile.MaxBytes;
@@ -44,14 +44,26 @@ public sealed class CalendarImportController(AppDbContext db, WorkingCalendarSou
     {
         var (days, error) = CalendarFile.Read(csv ?? "");
         if (error is not null) return Refuse(error);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var plan = await CalendarMerge.ApplyAsync(db, days, ct);
-        audit.Add(AuditLog.Actions.Calendar, null, "Импорт календаря: " + plan.Summary);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        calendars.Invalidate();
+        var who = User.Identity?.Name is { Length: > 0 } n ? n : "staff";
+        CalendarMergePlan plan;
+        CalendarExtension extended;
+        try
+        {
+            // The days added or corrected may make days inside running terms non-working: they are extended in the same transaction.
+            (plan, extended) = await changes.ApplyAsync(who, async token =>
+            {
+                var merged = await CalendarMerge.ApplyAsync(db, days, token);
+                audit.Add(AuditLog.Actions.Calendar, null, "Импорт календаря: " + merged.Summary);
+                return (merged, merged.Added.Select(d => d.Date).Concat(merged.Changed.Select(c => c.Current.Date)));
+            }, ct);
+        }
+        catch (Domain.Common.DomainException e)
+        {
+            return Refuse(e.Text);
+        }
         TempData["Message"] = lang[$"Календарь загружен: добавлено {plan.Added.Count}, изменено {plan.Changed.Count}, оставлено правок сотрудников {plan.Kept.Count}.",
-            $"Күнтізбе жүктелді: қосылды {plan.Added.Count}, өзгерді {plan.Changed.Count}, қызметкер түзетулері қалдырылды {plan.Kept.Count}."];
+            $"Күнтізбе жүктелді: қосылды {plan.Added.Count}, өзгерді {plan.Changed.Count}, қызметкер түзетулері қалдырылды {plan.Kept.Count}."]
+            + CalendarController.Extended(lang, extended);
         return Redirect("/admin/calendar");
     }
 
