@@ -131,6 +131,27 @@ public sealed class CalendarExtensionTests(StaffDesksFixture desks) : IClassFixt
     }
 
     [Fact]
+    public async Task ImportedFileWithDayOffInsideActiveReferral_ValidUntilMovesOneWorkingDay()
+    {
+        // Issued Mon 01.02.2027: valid to Mon 08.02; a file makes Wed 03.02 a day off → Tue 09.02.
+        var (portal, recorder) = Portal(ClockHarness.Almaty(2027, 2, 1, 10, 0));
+        await using var _ = portal;
+        var staff = await desks.SignInAsync(portal, DemoUsers.Education);
+        var (applicationId, referralId) = await ReferralAsync(portal, 2022);
+        var token = await StaffDesksFixture.TokenAsync(staff, "/admin/calendar?year=2027");
+
+        var response = await StaffDesksFixture.PostAsync(staff, "/admin/calendar/import/confirm", token,
+            new() { ["csv"] = "date,kind,name_ru,source\n2027-02-03,day_off,Перенос выходного,Постановление\n" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var check = desks.Database.CreateContext();
+        Assert.Equal(End(2027, 2, 9), (await check.Referrals.SingleAsync(r => r.Id == referralId)).ValidUntil);
+        Assert.Contains(await EventsAsync(check, applicationId), e => e.Contains("03.02.2027", StringComparison.Ordinal));
+        Assert.True(await check.Set<OutboxMessage>().AnyAsync(m => m.ApplicationId == applicationId && m.Kind == NotificationKind.ReferralExtended));
+        Assert.Equal([referralId], recorder.Changed);
+    }
+
+    [Fact]
     public async Task DayOffOutsideAnyActivePeriod_NothingChanges()
     {
         // Issued Wed 25.11.2026: valid to Wed 02.12. Mon 28.12 becomes a day off: no term contains it.
