@@ -80,7 +80,7 @@ public sealed class EgovMobileFlowTests(EdsKeysFixture keys) : IClassFixture<Eds
     }
 
     [Fact]
-    public async Task Api_WithoutToken_Refused_AndApi1NeedsNoCookie()
+    public async Task Api2_WithoutOrWithAnotherToken_Refused_AndApi1NeedsNoCookie()
     {
         await using var portal = keys.Portal().WithEgovMobile();
         var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -89,11 +89,21 @@ public sealed class EgovMobileFlowTests(EdsKeysFixture keys) : IClassFixture<Eds
         var app = portal.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         var api1 = new Uri(started.QrText["mobileSign:".Length..]).PathAndQuery;
 
+        var api2 = api1.Replace("/egov/api?", "/egov/api/document?", StringComparison.Ordinal);
+        var phone = TestPhone.Phone(portal, TestPhone.Key(keys, DemoUsers.Parent1, authentication: true, gost: true));
+        var session = await phone.OpenAsync(started.QrText);
+        var signed = session.Document.DeepClone().AsObject();
+        signed["documentsToSign"]![0]!["documentXml"] = TestPhone.Key(keys, DemoUsers.Parent1, authentication: true, gost: true)(session.XmlsToSign.Single());
+
         var first = await app.GetAsync(api1);
-        var document = await app.GetAsync(api1.Replace("/egov/api?", "/egov/api/document?", StringComparison.Ordinal));
+        var document = await app.GetAsync(api2);
+        var wrongToken = await phone.PutAsync(session with { Token = "x" + session.Token[1..] }, signed.ToJsonString());
+        var state = await TestPhone.StateAsync(browser, started);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, document.StatusCode);
         Assert.Contains("message", await document.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, wrongToken.Status);
+        Assert.Equal("pending", state.Status);
     }
 }

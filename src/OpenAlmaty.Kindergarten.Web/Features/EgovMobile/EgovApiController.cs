@@ -24,7 +24,7 @@ public sealed class EgovApiController(EgovTransactions transactions, EgovMobileA
     public async Task<IActionResult> Api1([FromQuery] string? tx, CancellationToken ct)
     {
         if (!addresses.Enabled) return Refuse(404, EgovRefusals.NotFound);
-        var found = await transactions.FindAsync(tx ?? "", null, ct);
+        var found = await transactions.FindAsync(tx ?? "", ct);
         if (found is null) return Refuse(404, EgovRefusals.NotFound);
         var o = addresses.Options;
         return Ok(new Dictionary<string, object>
@@ -46,7 +46,7 @@ public sealed class EgovApiController(EgovTransactions transactions, EgovMobileA
     public async Task<IActionResult> Api2([FromQuery] string? tx, CancellationToken ct)
     {
         if (!addresses.Enabled) return Refuse(404, EgovRefusals.NotFound);
-        var found = await transactions.FindAsync(tx ?? "", Bearer(), ct);
+        var found = await transactions.FindWithTokenAsync(tx ?? "", Bearer(), ct);
         if (found is null) return Refuse(403, EgovRefusals.NoToken);
         return Ok(EgovDocument.ToSign(found));
     }
@@ -62,7 +62,7 @@ public sealed class EgovApiController(EgovTransactions transactions, EgovMobileA
             return Refuse(415, EgovRefusals.BadBody().Reason);
         var body = await ReadBoundedAsync(ct);
         if (body is null) return Refuse(413, EgovRefusals.TooLarge().Reason);
-        var found = await transactions.FindAsync(tx ?? "", Bearer(), ct);
+        var found = await transactions.FindWithTokenAsync(tx ?? "", Bearer(), ct);
         if (found is null) return Refuse(403, EgovRefusals.NoToken);
         var signedXml = EgovDocument.SignedXmlOf(body);
         if (signedXml is null) return Refuse(400, EgovRefusals.BadBody().Reason);

@@ -44,14 +44,13 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
             expires, null, request.Id, iin, request.Kind), ct);
     }
 
-    /// The transaction the app asks for, if the id is known (API 1); with the token (API 2).
-    public async Task<EgovTransaction?> FindAsync(string id, string? bearer, CancellationToken ct)
-    {
-        if (id.Length is 0 or > 64) return null;
-        var tx = await db.Set<EgovTransaction>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (tx is null || bearer is null) return tx;
-        return FixedEquals(tx.Token, bearer) ? tx : null;
-    }
+    /// The transaction the app asks for, if the id is known (API 1).
+    public async Task<EgovTransaction?> FindAsync(string id, CancellationToken ct) =>
+        id.Length is 0 or > 64 ? null : await db.Set<EgovTransaction>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+
+    /// The same, only with its token (API 2): no token or another one finds nothing.
+    public async Task<EgovTransaction?> FindWithTokenAsync(string id, string? bearer, CancellationToken ct) =>
+        bearer is { Length: > 0 } && await FindAsync(id, ct) is { } tx && FixedEquals(tx.Token, bearer) ? tx : null;
 
     /// API 2's PUT, the token already checked: verifies the signed XML; the transaction ends
     /// signed, or rejected with the reason. A transaction that has ended or expired changes no
