@@ -17,6 +17,8 @@ export DemoData__KeysFolder="${DemoData__KeysFolder:-$PWD/.data/demo-keys}"
 export Eds__TrustDevelopmentCa="${Eds__TrustDevelopmentCa:-true}"
 export Eds__AllowKeyFileSigning="${Eds__AllowKeyFileSigning:-true}"
 export Auth__AllowInsecureCookies="${Auth__AllowInsecureCookies:-true}"
+# eGov Mobile: the development phone page (/dev/phone) plays the app; a city sets its real BIN and PublicBaseUrl.
+export EgovMobile__OrganisationBin="${EgovMobile__OrganisationBin:-000000000000}"
 export DataProtection__CertificateFile="${DataProtection__CertificateFile:-$PWD/.data/data-protection.pfx}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "Starting the portal on http://127.0.0.1:5080 (demo keys in .data/demo-keys/) …"

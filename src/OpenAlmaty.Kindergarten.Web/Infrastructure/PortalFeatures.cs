@@ -1,6 +1,7 @@
 using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Documents;
 using OpenAlmaty.Kindergarten.Web.Features.Admin;
+using OpenAlmaty.Kindergarten.Web.Features.EgovMobile;
 using OpenAlmaty.Kindergarten.Web.Features.Registry;
 using OpenAlmaty.Kindergarten.Web.Features.SignIn;
 using OpenAlmaty.Kindergarten.Web.Jobs;
@@ -36,6 +37,7 @@ public static class PortalFeatures
         services.AddPortalAuth(config);
         services.AddSignatureVerification(config);
         services.AddSignIn(config);
+        services.AddEgovMobile(config);
         services.AddReferralClock(config);
         services.AddWhoMayAct();
         return services;

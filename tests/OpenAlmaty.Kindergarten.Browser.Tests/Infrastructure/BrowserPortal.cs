@@ -104,6 +104,8 @@ public sealed class BrowserPortal : IAsyncLifetime
             builder.UseSetting("Eds:AllowKeyFileSigning", "true");
             builder.UseSetting("Eds:TrustDevelopmentCa", "true");
             builder.UseSetting("Auth:AllowInsecureCookies", "true");
+            // eGov Mobile needs the department's BIN; its URLs are the portal's own (no PublicBaseUrl).
+            builder.UseSetting("EgovMobile:OrganisationBin", "123456789012");
             // Every journey signs in from 127.0.0.1: the per-IP limit (10 a minute) would turn
             // the eleventh test's sign-in into a 429. The limit itself is tested in Web.Tests.
             builder.UseSetting("SignIn:AttemptsPerMinute", "1000");

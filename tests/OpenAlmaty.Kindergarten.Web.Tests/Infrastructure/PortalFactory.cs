@@ -29,12 +29,15 @@ public sealed class PortalFactory(TestDatabase database) : WebApplicationFactory
         ["Auth:AllowInsecureCookies"] = "true",
     };
 
+    /// Testing unless a test needs another (the Development-only pages).
+    public string Environment { get; set; } = "Testing";
+
     /// Extra test services, registered after the portal's own (e.g. a SQL command counter).
     public Action<IServiceCollection>? TestServices { get; set; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Hangfire:Server", "false");
         builder.UseSetting("Database:Migrate", "false");

@@ -59,39 +59,8 @@ public sealed class GostTestPki
     /// Signs as NCALayer does with a GOST-2015 key: enveloped, the two transforms, Streebog-512.
     public string Sign(string xml) => Sign(xml, Authentication, data => Gost(signerKey, data));
 
-    public static string Sign(string xml, X509Certificate2 certificate, Func<byte[], byte[]> sign)
-    {
-        var document = new XmlDocument { PreserveWhitespace = true };
-        document.LoadXml(xml);
-        var c14n = new XmlDsigC14NWithCommentsTransform();
-        c14n.LoadInput(document);
-        var digest = Gost2015.Hash(((MemoryStream)c14n.GetOutput(typeof(Stream))).ToArray());
-        var fragment = new XmlDocument { PreserveWhitespace = true };
-        fragment.LoadXml($"""
-            <ds:Signature xmlns:ds="{SignedXml.XmlDsigNamespaceUrl}">
-            <ds:SignedInfo>
-            <ds:CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/>
-            <ds:SignatureMethod Algorithm="{Gost2015.XmlSignatureMethod}"/>
-            <ds:Reference URI="">
-            <ds:Transforms>
-            <ds:Transform Algorithm="{NcaXmlSigner.Enveloped}"/>
-            <ds:Transform Algorithm="{NcaXmlSigner.C14nWithComments}"/>
-            </ds:Transforms>
-            <ds:DigestMethod Algorithm="{Gost2015.XmlDigestMethod}"/>
-            <ds:DigestValue>{Convert.ToBase64String(digest)}</ds:DigestValue>
-            </ds:Reference>
-            </ds:SignedInfo>
-            <ds:SignatureValue></ds:SignatureValue>
-            <ds:KeyInfo><ds:X509Data><ds:X509Certificate>{Convert.ToBase64String(certificate.RawData)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>
-            </ds:Signature>
-            """);
-        var signature = (XmlElement)document.ImportNode(fragment.DocumentElement!, true);
-        document.DocumentElement!.AppendChild(signature);
-        var signedInfo = (XmlElement)signature.GetElementsByTagName("SignedInfo", SignedXml.XmlDsigNamespaceUrl)[0]!;
-        var value = sign(XmlDsigMath.CanonicalSignedInfo(signedInfo));
-        signature.GetElementsByTagName("SignatureValue", SignedXml.XmlDsigNamespaceUrl)[0]!.InnerText = Convert.ToBase64String(value);
-        return document.OuterXml;
-    }
+    public static string Sign(string xml, X509Certificate2 certificate, Func<byte[], byte[]> sign) =>
+        NcaStyleXmlSigner.SignGost(xml, certificate, sign);
 
     private bool Is256 => curve == GostCurve.Tc26_256A;
 

@@ -2,7 +2,8 @@
 // signed XML in its hidden input (data-eds-result) before the form is sent. Two ways:
 //  - NCALayer over wss://127.0.0.1:13579: the commonUtils module (getActiveTokens, signXml with
 //    the storage chosen in the list) or the basics module (sign, format xml);
-//  - a PKCS#12 key file opened here with node-forge: the key never leaves the computer.
+//  - a PKCS#12 key file opened here with node-forge: the key never leaves the computer;
+//  - eGov Mobile on a phone (egov.js): the app signs, this page waits for the signed XML.
 // The server writes the XML in canonical form, so it is hashed here as it is.
 (function () {
   'use strict';
@@ -237,6 +238,9 @@
         if (!file || !password) { show('warning', 'no-file'); return; }
         show('info', 'signing');
         signing = signWithFile(xml, file, password);
+      } else if (chosen === 'egov' && window.OaEgov) {
+        show('info', 'egov-waiting');
+        signing = window.OaEgov.sign(form, signer);
       } else {
         show('info', 'waiting');
         signing = chosen === 'basics' ? signWithBasics(keyType, xml, signer) : signWithCommonUtils(chosen, keyType, xml);
@@ -248,8 +252,9 @@
         form.submit();
       }, function (error) {
         if (submit) submit.disabled = false;
-        var code = error instanceof EdsError ? error.code : 'ncalayer-error';
-        show(code === 'canceled' ? 'secondary' : 'danger', code, error instanceof EdsError ? error.detail : String(error));
+        var known = error instanceof EdsError || (error && error.code === 'egov-refused');
+        var code = known ? error.code : 'ncalayer-error';
+        show(code === 'canceled' ? 'secondary' : 'danger', code, known ? error.detail : String(error));
       });
     });
   }

@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Features.SignIn;
+using OpenAlmaty.Kindergarten.Web.Signatures;
+
+namespace OpenAlmaty.Kindergarten.Web.Features.EgovMobile;
+
+/// What the waiting page learns about its own transaction.
+public sealed record EgovState(string Status, LocalizedText? Message, string? SignedXml);
+
+/// The signing transactions of eGov Mobile (../shared/docs/egov-mobile.md). A transaction only
+/// carries the signature from the phone to the waiting browser: the phone's answer is verified
+/// here exactly as NCALayer's (so that a refusal reaches the phone at once), and the browser then
+/// sends the same signed XML through the same way as NCALayer's — POST /login, or the action's
+/// POST, where the nonce or the signed request is used up in the transaction that acts.
+public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSignatureVerifier verifier, TimeProvider clock,
+    IOptions<EdsOptions> eds, ILogger<EgovTransactions> log)
+{
+    public const string SignInKind = "signin";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    public async Task<EgovTransaction> StartSignInAsync(string nonceValue, string browserKey, CancellationToken ct)
+    {
+        var nonce = await nonces.CheckAsync(nonceValue, browserKey, ct);
+        var now = clock.GetUtcNow();
+        var expires = Min(now + Lifetime, nonce.ExpiresAt);
+        return await AddAsync(new EgovTransaction(NewSecret(), NewSecret(), KeyPurpose.Authentication, nonce.Xml, Hash(browserKey), now,
+            expires, nonce.Value, null, null, SignInKind), ct);
+    }
+
+    public async Task<EgovTransaction> StartRequestAsync(Guid requestId, string iin, string sessionId, CancellationToken ct)
+    {
+        var request = await db.Set<SignedRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null || request.PersonIin != iin) throw EgovRefusals.UnknownRequest();
+        if (request.UsedAt is not null) throw EgovRefusals.Used();
+        var now = clock.GetUtcNow();
+        var expires = Min(now + Lifetime, request.IssuedAt + TimeSpan.FromMinutes(eds.Value.SignedRequestMinutes));
+        if (expires <= now) throw EgovRefusals.Expired();
+        return await AddAsync(new EgovTransaction(NewSecret(), NewSecret(), KeyPurpose.Signing, request.Xml, Hash(sessionId), now,
+            expires, null, request.Id, iin, request.Kind), ct);
+    }
+
+    /// The transaction the app asks for, if the id is known (API 1).
+    public async Task<EgovTransaction?> FindAsync(string id, CancellationToken ct) =>
+        id.Length is 0 or > 64 ? null : await db.Set<EgovTransaction>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+
+    /// The same, only with its token (API 2): no token or another one finds nothing.
+    public async Task<EgovTransaction?> FindWithTokenAsync(string id, string? bearer, CancellationToken ct) =>
+        bearer is { Length: > 0 } && await FindAsync(id, ct) is { } tx && FixedEquals(tx.Token, bearer) ? tx : null;
+
+    /// API 2's PUT, the token already checked: verifies the signed XML; the transaction ends
+    /// signed, or rejected with the reason. A transaction that has ended or expired changes no
+    /// more. Throws <see cref="SignatureRejectedException"/> with the reason.
+    public async Task AcceptAsync(EgovTransaction tx, string signedXml, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (tx.Status == EgovStatus.Signed) throw EgovRefusals.Used();
+        if (tx.Status == EgovStatus.Rejected) throw EgovRefusals.Ended();
+        if (tx.ExpiresAt <= now) throw EgovRefusals.Expired();
+        try
+        {
+            XmlPreScan.Check(signedXml, expectedRoot: tx.IsSignIn ? "login" : "request");
+            var verified = await verifier.VerifyAsync(signedXml, tx.Purpose, now, ct);
+            if (!string.Equals(CanonicalXml.Canonicalize(verified.ContentWithoutSignature), tx.Xml, StringComparison.Ordinal))
+                throw EgovRefusals.OtherDocument();
+            if (tx.Iin is not null && verified.Signer.Iin != tx.Iin) throw EgovRefusals.OtherIin();
+        }
+        catch (SignatureRejectedException e)
+        {
+            await db.Set<EgovTransaction>().Where(t => t.Id == tx.Id && t.Status == EgovStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, EgovStatus.Rejected).SetProperty(t => t.EndedAt, now)
+                    .SetProperty(t => t.RefusalCode, e.Code).SetProperty(t => t.RefusalRu, e.Reason.Ru)
+                    .SetProperty(t => t.RefusalKk, e.Reason.Kk).SetProperty(t => t.RefusalEn, e.Reason.En), ct);
+            log.LogWarning("eGov Mobile signature refused ({Kind}): {Reason}", tx.Kind, e.Code);
+            throw;
+        }
+        // One answer wins: the UPDATE … WHERE status = pending decides between two racing PUTs.
+        var updated = await db.Set<EgovTransaction>().Where(t => t.Id == tx.Id && t.Status == EgovStatus.Pending && t.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, EgovStatus.Signed).SetProperty(t => t.EndedAt, now)
+                .SetProperty(t => t.SignedXml, signedXml), ct);
+        if (updated == 0) throw EgovRefusals.Used();
+        log.LogInformation("eGov Mobile signature accepted ({Kind})", tx.Kind);
+    }
+
+    /// The outcome for the browser that started the transaction; null for any other browser.
+    public async Task<EgovState?> StateAsync(string id, string browserKey, CancellationToken ct)
+    {
+        if (id.Length is 0 or > 64 || browserKey.Length == 0) return null;
+        var tx = await db.Set<EgovTransaction>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (tx is null || !FixedEquals(tx.Browser, Hash(browserKey))) return null;
+        return tx.Status switch
+        {
+            EgovStatus.Signed => new EgovState("signed", null, tx.SignedXml),
+            EgovStatus.Rejected => new EgovState("rejected", new LocalizedText(tx.RefusalRu ?? "", tx.RefusalKk ?? "", tx.RefusalEn), null),
+            _ when tx.ExpiresAt <= clock.GetUtcNow() => new EgovState("expired", EgovRefusals.Expired().Reason, null),
+            _ => new EgovState("pending", null, null),
+        };
+    }
+
+    private async Task<EgovTransaction> AddAsync(EgovTransaction tx, CancellationToken ct)
+    {
+        db.Add(tx);
+        await db.SaveChangesAsync(ct);
+        // Ended transactions are of no use after a while; clearing a few here keeps the table small.
+        var old = clock.GetUtcNow() - TimeSpan.FromHours(1);
+        await db.Set<EgovTransaction>().Where(t => t.ExpiresAt < old).Take(100).ExecuteDeleteAsync(ct);
+        return tx;
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string Hash(string value) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(value))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static bool FixedEquals(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.Kindergarten.Domain.Applications;
+using OpenAlmaty.Kindergarten.Web.Data.Seeding;
+using OpenAlmaty.Kindergarten.Web.Tests.Cabinet;
+using OpenAlmaty.Kindergarten.Web.Tests.SignIn;
+
+namespace OpenAlmaty.Kindergarten.Web.Tests.EgovMobile;
+
+/// Sign-in and a signed action through eGov Mobile (../shared/docs/egov-mobile.md), the app
+/// played by the strict stand-in with real demo keys, GOST-2015 and RSA.
+public sealed class EgovMobileFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFixture>
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SignIn_PhoneSignsWithAuthenticationKey_WaitingBrowserIsSignedIn(bool gost)
+    {
+        await using var portal = keys.Portal().WithEgovMobile();
+        var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await LoginForm.OpenAsync(browser);
+        var started = await TestPhone.StartAsync(browser, "/login/egov", login.Token, "nonce", login.Nonce);
+        var pending = await TestPhone.StateAsync(browser, started);
+
+        var answer = await TestPhone.Phone(portal, TestPhone.Key(keys, DemoUsers.Parent1, authentication: true, gost)).SignAsync(started.QrText);
+        var state = await TestPhone.StateAsync(browser, started);
+        var signedIn = await login.PostAsync(browser, state.SignedXml!);
+        var journal = await browser.GetAsync("/applications");
+
+        Assert.StartsWith($"mobileSign:{TestPhone.PublicBaseUrl}/egov/api?tx=", started.QrText, StringComparison.Ordinal);
+        Assert.StartsWith("https://mgovsign.page.link/?link=" + Uri.EscapeDataString(started.QrText["mobileSign:".Length..]), started.AppLink, StringComparison.Ordinal);
+        Assert.Equal("pending", pending.Status);
+        Assert.Equal((HttpStatusCode.OK, null), (answer.Status, answer.Message));
+        Assert.Equal("signed", state.Status);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/applications", signedIn.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, journal.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Withdraw_PhoneSignsWithSigningKey_FormSendsItAndTheApplicationIsRemoved(bool gost)
+    {
+        await using var portal = keys.Portal().WithEgovMobile();
+        var application = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1);
+        var parent = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
+        var confirm = await parent.OpenAsync($"/applications/{application.Id}/withdraw");
+        var started = await TestPhone.StartAsync(parent.Http, "/egov/start", confirm.Token, "requestId", confirm.RequestId.ToString());
+
+        var answer = await TestPhone.Phone(portal, TestPhone.Key(keys, DemoUsers.Parent1, authentication: false, gost), "kk").SignAsync(started.QrText);
+        var state = await TestPhone.StateAsync(parent.Http, started);
+        var fields = new Dictionary<string, string>(confirm.SignForm.Hidden) { ["signedXml"] = state.SignedXml! };
+        var page = await parent.FollowAsync(await parent.PostAsync(confirm.SignForm.Action, confirm, fields));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal("Заявление снято с очереди.", page.Message);
+        Assert.Equal(ApplicationStatus.Removed, (await CabinetData.StateAsync(keys.Database, application.Id)).Status);
+        await using var db = keys.Database.CreateContext();
+        var withdrawn = await db.ApplicationEvents.SingleAsync(e => e.ApplicationId == application.Id && e.Kind == ApplicationEventKind.Withdrawn);
+        Assert.Equal(state.SignedXml, withdrawn.SignedXml);
+    }
+
+    [Fact]
+    public async Task PhotographedQr_AnotherBrowserLearnsNothing()
+    {
+        await using var portal = keys.Portal().WithEgovMobile();
+        var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await LoginForm.OpenAsync(browser);
+        var started = await TestPhone.StartAsync(browser, "/login/egov", login.Token, "nonce", login.Nonce);
+        await TestPhone.Phone(portal, TestPhone.Key(keys, DemoUsers.Parent1, authentication: true, gost: true)).SignAsync(started.QrText);
+
+        var stranger = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await LoginForm.OpenAsync(stranger);
+        var seen = await stranger.GetAsync(started.StatusUrl);
+
+        Assert.Equal(HttpStatusCode.NotFound, seen.StatusCode);
+        Assert.DoesNotContain("<login>", await seen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api2_WithoutOrWithAnotherToken_Refused_AndApi1NeedsNoCookie()
+    {
+        await using var portal = keys.Portal().WithEgovMobile();
+        var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await LoginForm.OpenAsync(browser);
+        var started = await TestPhone.StartAsync(browser, "/login/egov", login.Token, "nonce", login.Nonce);
+        var app = portal.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        var api1 = new Uri(started.QrText["mobileSign:".Length..]).PathAndQuery;
+
+        var api2 = api1.Replace("/egov/api?", "/egov/api/document?", StringComparison.Ordinal);
+        var phone = TestPhone.Phone(portal, TestPhone.Key(keys, DemoUsers.Parent1, authentication: true, gost: true));
+        var session = await phone.OpenAsync(started.QrText);
+        var signed = session.Document.DeepClone().AsObject();
+        signed["documentsToSign"]![0]!["documentXml"] = TestPhone.Key(keys, DemoUsers.Parent1, authentication: true, gost: true)(session.XmlsToSign.Single());
+
+        var first = await app.GetAsync(api1);
+        var document = await app.GetAsync(api2);
+        var wrongToken = await phone.PutAsync(session with { Token = "x" + session.Token[1..] }, signed.ToJsonString());
+        var state = await TestPhone.StateAsync(browser, started);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, document.StatusCode);
+        Assert.Contains("message", await document.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, wrongToken.Status);
+        Assert.Equal("pending", state.Status);
+    }
+}
