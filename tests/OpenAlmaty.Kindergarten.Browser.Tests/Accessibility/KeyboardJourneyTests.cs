@@ -11,7 +11,7 @@ using static Microsoft.Playwright.Assertions;
 namespace OpenAlmaty.Kindergarten.Browser.Tests.Accessibility;
 
 /// Issue 15, point 6: the instruction's steps 4–9 with the keyboard alone — Tab to move, Enter and
-/// Space to press, arrows in a select, typing in a field. No click, no fill: if a control cannot be
+/// Space to press, arrows in a select and between tabs, typing in a field. No click, no fill: if a control cannot be
 /// reached with Tab, the journey stops there.
 [Collection(BrowserCollection.Name)]
 public sealed class KeyboardJourneyTests(BrowserPortal portal)
@@ -56,7 +56,10 @@ public sealed class KeyboardJourneyTests(BrowserPortal portal)
         await page.WaitForURLAsync(new Regex($@"/applications/{application.Id}$"), new() { Timeout = 180_000 });
 
         // Step 9: the referral under «Общие документы».
-        await TabToAsync(page, "#tab-docs");
+        // The tabs are one stop for Tab (Bootstrap's roving tabindex); the arrows move between them.
+        await TabToAsync(page, "[role=tab][aria-selected=true]");
+        for (var i = 0; i < 3 && !await page.EvaluateAsync<bool>("() => document.activeElement.id === 'tab-docs'"); i++)
+            await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.PressAsync("Enter");
         var number = await ReferralNumberAsync(application.Id);
         await Expect(page.Locator("#docs")).ToBeVisibleAsync();
