@@ -15,6 +15,7 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         public const string ViewSignedDocument = "application.signed-document";
         public const string Reveal = "application.reveal";
         public const string Search = "callcentre.search";
+        public const string SearchApplications = "applications.search";
         public const string CallNote = "callcentre.note";
         public const string ConfirmArrival = "application.confirm-arrival";
         public const string CancelReferral = "application.cancel-referral";

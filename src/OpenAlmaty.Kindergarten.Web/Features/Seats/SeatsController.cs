@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Domain.Kindergartens;
+using OpenAlmaty.Kindergarten.Domain.Rules;
 using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Features.Arrivals;
@@ -76,21 +78,39 @@ public sealed class SeatsController(SeatPublisher publisher, ArrivalService staf
     private async Task<SeatsPage> PageAsync(int? organisationId, IReadOnlyList<OrganisationOption> organisations, string action, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (organisationId is null) return new SeatsPage(null, null, action, organisations, [], [], now);
-        var name = await db.Organisations.Where(o => o.Id == organisationId).Select(o => new LocalizedText(o.NameRu, o.NameKk)).SingleAsync(ct);
+        if (organisationId is null) return new SeatsPage(null, null, OrganisationType.State, action, organisations, [], [], now);
+        var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => new { o.NameRu, o.NameKk, o.Type }).SingleAsync(ct);
+        var name = new LocalizedText(organisation.NameRu, organisation.NameKk);
         var seats = await db.Seats.AsNoTracking().Where(s => s.OrganisationId == organisationId).OrderBy(s => s.BirthYear)
             .Select(s => new SeatRow(s.BirthYear, s.FreeSeats, s.PriorityUntil, s.UpdatedAt, s.UpdatedBy)).ToListAsync(ct);
         var changes = await db.Set<SeatChange>().AsNoTracking().Where(c => c.OrganisationId == organisationId)
             .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(50).ToListAsync(ct);
-        return new SeatsPage(organisationId, name, action, organisations, seats, changes, now);
+        return new SeatsPage(organisationId, name, organisation.Type, action, organisations, seats, changes, now);
     }
 }
 
 public sealed record SeatRow(int BirthYear, int FreeSeats, DateTimeOffset? PriorityUntil, DateTimeOffset UpdatedAt, string UpdatedBy);
 
-public sealed record SeatsPage(int? OrganisationId, LocalizedText? OrganisationName, string Action,
+public sealed record SeatsPage(int? OrganisationId, LocalizedText? OrganisationName, OrganisationType Type, string Action,
     IReadOnlyList<OrganisationOption> Organisations, IReadOnlyList<SeatRow> Seats, IReadOnlyList<SeatChange> Changes, DateTimeOffset Now)
 {
+    /// The age group the form starts on: the first group this organisation has seats for (staff
+    /// come back to change what they published), else the children who turn three this year — the
+    /// youngest a private kindergarten may take and the usual first group of a state one — never
+    /// the babies under one that the list starts with.
+    public int DefaultBirthYear
+    {
+        get
+        {
+            var years = BirthYears(Now);
+            var published = Seats.Where(s => years.Contains(s.BirthYear)).OrderByDescending(s => s.FreeSeats > 0).Select(s => (int?)s.BirthYear).FirstOrDefault();
+            return published ?? AlmatyTime.Today(Now).Year - PortalRules.PrivateMinimumAgeYears;
+        }
+    }
+
+    /// A private kindergarten's seats have no priority window (RuleTexts.PrivateSeats).
+    public LocalizedText Help => Type == OrganisationType.PrivateStateOrder ? RuleTexts.PrivateSeats : RuleTexts.StateSeatWindow;
+
     /// Children of preschool age: from one to six years old this year.
     public static IReadOnlyList<int> BirthYears(DateTimeOffset now)
     {

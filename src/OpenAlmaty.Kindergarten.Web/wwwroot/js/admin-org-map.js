@@ -1,17 +1,16 @@
 // The organisation editor's map: a click (or a drag of the marker) writes the coordinates into
-// the two fields; typing in the fields moves the marker. With no tile server the marker still works.
+// the two fields; typing in the fields moves the marker. With no tile server there is no map
+// (a click on an empty box says nothing about where it is): the fields alone (decision 0021).
 (function () {
   'use strict';
   var el = document.getElementById('org-map');
-  if (!el || typeof L === 'undefined') return;
+  if (!el || !el.getAttribute('data-tiles') || typeof L === 'undefined') return;
   var lat = document.getElementById('Latitude');
   var lon = document.getElementById('Longitude');
   var map = L.map(el).setView([43.25, 76.92], 11);
   var tiles = el.getAttribute('data-tiles');
   if (tiles) {
-    L.tileLayer(tiles, { maxZoom: 18, attribution: '&copy; OpenStreetMap' }).addTo(map);
-  } else {
-    el.classList.add('oa-map-no-tiles');
+    L.tileLayer(tiles, { maxZoom: 18, attribution: window.oaMapCredit || '&copy; OpenStreetMap' }).addTo(map);
   }
   var marker = null;
   function read() {

@@ -1,17 +1,15 @@
 // The map of the kindergarten picker: markers for the organisations in the list. The tile
-// server is a setting (Map:TileUrl); with no tiles the markers and the list still work.
+// server is a setting (Map:TileUrl); with none the page shows no map, only the list (decision 0021).
 (function () {
   'use strict';
   var el = document.getElementById('map');
-  if (!el || typeof L === 'undefined') return;
+  if (!el || !el.hasAttribute('data-tiles') || typeof L === 'undefined') return;
   var markers = JSON.parse(el.getAttribute('data-markers') || '[]');
   var selected = el.getAttribute('data-selected');
   var map = L.map(el, { scrollWheelZoom: false }).setView([43.25, 76.92], 11);
   var tiles = el.getAttribute('data-tiles');
   if (tiles) {
-    L.tileLayer(tiles, { maxZoom: 18, attribution: '&copy; OpenStreetMap' }).addTo(map);
-  } else {
-    el.classList.add('oa-map-no-tiles');
+    L.tileLayer(tiles, { maxZoom: 18, attribution: window.oaMapCredit || '&copy; OpenStreetMap' }).addTo(map);
   }
   var bounds = [];
   markers.forEach(function (m) {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -5,22 +6,31 @@ using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Features.Audit;
+using OpenAlmaty.Kindergarten.Web.Features.Shared;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Audit;
 
-public sealed record AuditFilter(string? Who, string? Action, long? ApplicationId, string? RegistrationNumber, DateOnly? From, DateOnly? To, int Page = 1);
+public sealed record AuditFilter(string? Who, string? Action, long? ApplicationId, string? RegistrationNumber, DateOnly? From, DateOnly? To, int? Page = null)
+{
+    public IReadOnlyDictionary<string, string?> Query => new Dictionary<string, string?>
+    {
+        ["who"] = Who, ["action"] = Action, ["applicationId"] = ApplicationId?.ToString(CultureInfo.InvariantCulture),
+        ["registrationNumber"] = RegistrationNumber, ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+}
 
 public sealed record AuditRow(DateTimeOffset At, string ActorIin, string ActorName, string Action, long? ApplicationId,
     string? RegistrationNumber, string? Details, string? RemoteAddress);
 
-public sealed record AuditPage(AuditFilter Filter, IReadOnlyList<AuditRow> Rows, bool More);
+public sealed record AuditPage(AuditFilter Filter, IReadOnlyList<AuditRow> Rows, ListPage Paging);
 
 /// The administrator's search of the audit log: who, what, which application, which days.
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/audit")]
 public sealed class AuditController(AppDbContext db) : Controller
 {
-    private const int PageSize = 100;
+    public const int PageSize = 100;
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] AuditFilter filter, CancellationToken ct)
@@ -41,13 +51,13 @@ public sealed class AuditController(AppDbContext db) : Controller
         }
         if (filter.From is { } from) { var f = AlmatyTime.FromLocal(from, TimeOnly.MinValue); entries = entries.Where(e => e.At >= f); }
         if (filter.To is { } to) { var t = AlmatyTime.EndOfDay(to); entries = entries.Where(e => e.At <= t); }
-        var page = Math.Max(1, filter.Page);
+        var paging = ListPage.Of(filter.Page, PageSize, await entries.CountAsync(ct), "/admin/audit", filter.Query);
         var rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize + 1)
+            .Skip(paging.Skip).Take(PageSize)
             .Select(e => new AuditRow(e.At, e.ActorIin, e.ActorName, e.Action, e.ApplicationId,
                 db.Applications.Where(a => a.Id == e.ApplicationId).Select(a => a.RegistrationNumber).FirstOrDefault(), e.Details, e.RemoteAddress))
             .ToListAsync(ct);
         ViewData["AdminSection"] = "audit";
-        return View("~/Features/Admin/Audit/Views/Index.cshtml", new AuditPage(filter, rows.Take(PageSize).ToList(), rows.Count > PageSize));
+        return View("~/Features/Admin/Audit/Views/Index.cshtml", new AuditPage(filter, rows, paging));
     }
 }

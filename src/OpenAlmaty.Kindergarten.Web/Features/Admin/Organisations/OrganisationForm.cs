@@ -2,6 +2,8 @@ using System.Globalization;
 using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 
+using OpenAlmaty.Kindergarten.Web.Features.Shared;
+
 namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Organisations;
 
 /// Coordinates travel as text: the map writes them with a dot, a person may type a comma, and the
@@ -47,25 +49,19 @@ public sealed class OrganisationForm
     }
 }
 
-public sealed record OrganisationFilter(District? District, OrganisationType? Type, InstructionLanguage? Language, string? Q, bool Inactive, int? Page = null);
+public sealed record OrganisationFilter(District? District, OrganisationType? Type, InstructionLanguage? Language, string? Q, bool Inactive, int? Page = null)
+{
+    /// The filter as the list's URL carries it.
+    public IReadOnlyDictionary<string, string?> Query => new Dictionary<string, string?>
+    {
+        ["q"] = Q, ["district"] = District?.ToString(), ["type"] = Type?.ToString(),
+        ["language"] = Language?.ToString(), ["inactive"] = Inactive ? "true" : null,
+    };
+}
 
 public sealed record OrganisationRow(int Id, string NameRu, string NameKk, OrganisationType Type, InstructionLanguage Language,
     District District, string Address, bool IsActive, int FreeSeats);
 
-public sealed record OrganisationList(OrganisationFilter Filter, IReadOnlyList<OrganisationRow> Rows, District? ScopeDistrict, int Total, int PageSize)
-{
-    public int Page => Filter.Page ?? 1;
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public int First => Total == 0 ? 0 : (Page - 1) * PageSize + 1;
-    public int Last => First == 0 ? 0 : First + Rows.Count - 1;
-
-    /// The same filter in the URL, on another page.
-    public string PageUrl(int page) => "/admin/organisations" + Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
-    {
-        ["q"] = Filter.Q, ["district"] = Filter.District?.ToString(), ["type"] = Filter.Type?.ToString(),
-        ["language"] = Filter.Language?.ToString(), ["inactive"] = Filter.Inactive ? "true" : null,
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    }.Where(p => !string.IsNullOrEmpty(p.Value)));
-}
+public sealed record OrganisationList(OrganisationFilter Filter, IReadOnlyList<OrganisationRow> Rows, District? ScopeDistrict, ListPage Paging);
 
 public sealed record OrganisationEditor(OrganisationForm Form, District? ScopeDistrict, string? TileUrl, string? Error);

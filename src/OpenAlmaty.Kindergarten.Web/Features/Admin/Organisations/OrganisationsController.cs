@@ -6,6 +6,7 @@ using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Features.Audit;
+using OpenAlmaty.Kindergarten.Web.Features.Shared;
 using OpenAlmaty.Kindergarten.Web.Localization;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Organisations;
@@ -36,15 +37,15 @@ public sealed class OrganisationsController(AppDbContext db, StaffScope scope, A
             query = query.Where(o => EF.Functions.ILike(o.NameRu, pattern) || EF.Functions.ILike(o.NameKk, pattern) || EF.Functions.ILike(o.Address, pattern));
         }
         var total = await query.CountAsync(ct);
-        var page = Math.Clamp(filter.Page ?? 1, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var paging = ListPage.Of(filter.Page, PageSize, total, "/admin/organisations", filter.Query);
         // Numbered names sort as numbers («№ 2» before «№ 12»): an ICU collation with numeric ordering.
         var rows = await query.OrderBy(o => EF.Functions.Collate(o.NameRu, NaturalCollation)).ThenBy(o => o.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Skip(paging.Skip).Take(PageSize)
             .Select(o => new OrganisationRow(o.Id, o.NameRu, o.NameKk, o.Type, o.Language, o.District, o.Address, o.IsActive,
                 db.Seats.Where(s => s.OrganisationId == o.Id).Sum(s => (int?)s.FreeSeats) ?? 0))
             .ToListAsync(ct);
         ViewData["AdminSection"] = "orgs";
-        return View(Views + "Index.cshtml", new OrganisationList(filter with { Page = page }, rows, current.District, total, PageSize));
+        return View(Views + "Index.cshtml", new OrganisationList(filter, rows, current.District, paging));
     }
 
     [HttpGet("new")]

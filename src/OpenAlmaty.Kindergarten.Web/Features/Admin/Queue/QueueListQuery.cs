@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Features.Shared;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Queue;
 
@@ -13,7 +15,7 @@ public sealed record QueueRow(long Id, int Position, string RegistrationNumber, 
 public sealed record YearCount(int BirthYear, long Count);
 
 public sealed record QueueList(QueueFilter Filter, int BirthYear, IReadOnlyList<YearCount> Years, IReadOnlyList<QueueRow> Rows,
-    long Total, int PageSize, District? ScopeDistrict);
+    ListPage Paging, District? ScopeDistrict);
 
 /// One birth year's queue in queue order, filtered and paged in the database. The queue number is
 /// QueueOrder.Position written in SQL over window counts, so a filtered page still shows each
@@ -61,6 +63,13 @@ public sealed class QueueListQuery(AppDbContext db)
             order by p.pos
             offset {skip} limit {PageSize}
             """).ToListAsync(ct);
-        return new QueueList(filter, year, years, rows, rows.Count > 0 ? rows[0].Total : 0, PageSize, scopeDistrict);
+        var total = rows.Count > 0 ? rows[0].Total : 0;
+        // The filter the URL carries: the birth year shown (the first one when none was asked for).
+        var paging = new ListPage(page, PageSize, total, "/admin/queue", new Dictionary<string, string?>
+        {
+            ["birthYear"] = year.ToString(CultureInfo.InvariantCulture), ["privilege"] = filter.Privilege?.ToString(),
+            ["language"] = filter.Language?.ToString(), ["district"] = filter.District?.ToString(), ["q"] = filter.Q,
+        });
+        return new QueueList(filter, year, years, rows, paging, scopeDistrict);
     }
 }
