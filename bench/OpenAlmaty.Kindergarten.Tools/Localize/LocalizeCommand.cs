@@ -88,9 +88,12 @@ public static partial class LocalizeCommand
                 if (!path.EndsWith(".cs", StringComparison.Ordinal) && !path.EndsWith(".cshtml", StringComparison.Ordinal)) continue;
                 var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
                 var inner = relative[(project.Length + 1)..];
-                // Lang itself documents the old form; migrations and build output hold no texts.
+                // Lang documents the old form; Data holds demo names and migrations, not texts; the
+                // referral PDF is Russian and Kazakh side by side by design (it reads rule texts
+                // through Lang.Of(text, "kk")).
                 if (inner.StartsWith("bin/", StringComparison.Ordinal) || inner.StartsWith("obj/", StringComparison.Ordinal)
-                    || inner.StartsWith("Localization/", StringComparison.Ordinal) || inner.StartsWith("Data/Migrations/", StringComparison.Ordinal)) continue;
+                    || inner.StartsWith("Localization/", StringComparison.Ordinal) || inner.StartsWith("Data/", StringComparison.Ordinal)
+                    || inner.StartsWith("Documents/", StringComparison.Ordinal)) continue;
                 yield return (path, relative);
             }
         }

@@ -63,6 +63,8 @@ public static partial class TextScanner
         {
             p = SkipSpace(s, p);
             var (text, end, interpolated) = LiteralExpression(s, p);
+            if (text is null && !interpolated && kind == SiteKind.Message && texts.Count >= 1 && HasCyrillic(texts[0]))
+                break; // new("ru {0}", "kk {0}", value): the values stay as the message's arguments
             if (text is null)
             {
                 // Not literals: a pair written with variables or interpolation is for a person.
@@ -76,7 +78,8 @@ public static partial class TextScanner
             texts.Add(text);
             ends.Add(end);
             p = SkipSpace(s, end);
-            if (p < s.Length && s[p] == ',') { p++; continue; }
+            if (p < s.Length && s[p] == ',' && !(kind == SiteKind.Message && texts.Count == 3)) { p++; continue; }
+            if (kind == SiteKind.Message && texts.Count == 3 && p < s.Length && s[p] == ',') break;
             if (p < s.Length && s[p] == close) break;
             return; // an expression that merely starts with a literal
         }

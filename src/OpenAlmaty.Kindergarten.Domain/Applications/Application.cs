@@ -123,8 +123,8 @@ public sealed partial class Application
         RequireStatus(ApplicationStatus.Queued, ApplicationStatus.Notified);
         if (IsStopListed(now))
             throw new DomainException("application.stop-listed", new(
-                $"Заявление в стоп-листе до {AlmatyTime.Format(StopListedUntil!.Value)}: получение направления заблокировано.",
-                $"Өтініш {AlmatyTime.Format(StopListedUntil!.Value)} дейін стоп-парақта: жолдама алу бұғатталған."));
+                "Заявление в стоп-листе до {0}: получение направления заблокировано.",
+                "Өтініш {0} дейін стоп-парақта: жолдама алу бұғатталған.", AlmatyTime.Format(StopListedUntil!.Value)));
         if (Child is { } child && QueueAge.HasAgedOut(child.BirthDate, now))
             throw new DomainException("application.age", QueueAge.AgedOut);
         if (!organisation.IsActive)
@@ -143,8 +143,8 @@ public sealed partial class Application
         RequireStatus(ApplicationStatus.Referred);
         if (referral.IsExpiredAt(now))
             throw new DomainException("referral.expired", new(
-                $"Срок направления истёк {AlmatyTime.Format(referral.ValidUntil)}: зачисление невозможно.",
-                $"Жолдаманың мерзімі {AlmatyTime.Format(referral.ValidUntil)} аяқталды: қабылдау мүмкін емес."));
+                "Срок направления истёк {0}: зачисление невозможно.",
+                "Жолдаманың мерзімі {0} аяқталды: қабылдау мүмкін емес.", AlmatyTime.Format(referral.ValidUntil)));
         referral.Close(ReferralStatus.Used, now, null);
         ChangeStatus(ApplicationStatus.Enrolled, now, ApplicationEventKind.ArrivalConfirmed, actor,
             $"Ребёнок зачислен по направлению № {referral.Number}", null);
@@ -257,8 +257,8 @@ public sealed partial class Application
         if (allowed.Contains(Status)) return;
         var now = ApplicationStatusText.Of(Status);
         throw new DomainException("application.status", new(
-            $"Действие недоступно: текущее состояние заявления — «{now.Ru}».",
-            $"Әрекет қолжетімсіз: өтініштің қазіргі күйі — «{now.Kk}»."));
+            "Действие недоступно: текущее состояние заявления — «{0}».",
+            "Әрекет қолжетімсіз: өтініштің қазіргі күйі — «{0}».", now));
     }
 
     private void RequireOwn(Referral referral)

@@ -24,8 +24,8 @@ public static class KindergartenEligibility
         if (Iin.FullYears(childBirthDate, today) < PortalRules.PrivateMinimumAgeYears)
         {
             var from = childBirthDate.AddYears(PortalRules.PrivateMinimumAgeYears).ToString("dd.MM.yyyy");
-            unmet.Add(new($"Ребёнку ещё нет {PortalRules.PrivateMinimumAgeYears} лет: выбор частного сада будет доступен с {from}.",
-                $"Балаға әлі {PortalRules.PrivateMinimumAgeYears} жас толған жоқ: жеке балабақшаны таңдау {from} бастап қолжетімді болады."));
+            unmet.Add(new("Ребёнку ещё нет {0} лет: выбор частного сада будет доступен с {1}.",
+                "Балаға әлі {0} жас толған жоқ: жеке балабақшаны таңдау {1} бастап қолжетімді болады.", PortalRules.PrivateMinimumAgeYears, from));
         }
         if (StopListed(stopListedUntil, now) is { } stop) unmet.Add(stop);
         if (!freePrivateSeatForAgeGroup)
@@ -66,14 +66,14 @@ public static class KindergartenEligibility
     private static LocalizedText NotInQueue(ApplicationStatus status)
     {
         var s = ApplicationStatusText.Of(status);
-        return new($"Ребёнок не стоит в очереди (состояние заявления — «{s.Ru}»).", $"Бала кезекте тұрған жоқ (өтініш күйі — «{s.Kk}»).");
+        return new("Ребёнок не стоит в очереди (состояние заявления — «{0}»).", "Бала кезекте тұрған жоқ (өтініш күйі — «{0}»).", s);
     }
 
     private static LocalizedText? StopListed(DateTimeOffset? stopListedUntil, DateTimeOffset now)
     {
         if (stopListedUntil is not { } until || !Deadline.IsOpen(until, now)) return null;
         var end = AlmatyTime.Format(until);
-        return new($"Заявление в стоп-листе до {end}: получение направления заблокировано.",
-            $"Өтініш {end} дейін стоп-парақта: жолдама алу бұғатталған.");
+        return new("Заявление в стоп-листе до {0}: получение направления заблокировано.",
+            "Өтініш {0} дейін стоп-парақта: жолдама алу бұғатталған.", end);
     }
 }

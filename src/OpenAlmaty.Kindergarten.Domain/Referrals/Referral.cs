@@ -67,8 +67,8 @@ public sealed class Referral
     {
         if (Status != ReferralStatus.Active)
             throw new DomainException("referral.not-active", new(
-                $"Направление {Number} уже не действует ({StatusText(Status).Ru.ToLowerInvariant()}).",
-                $"{Number} жолдамасы енді жарамсыз ({StatusText(Status).Kk.ToLowerInvariant()})."));
+                "Направление {0} уже не действует ({1}).",
+                "{0} жолдамасы енді жарамсыз ({1}).", Number, StatusText(Status)));
         Status = to;
         ClosedAt = now;
         CloseReason = reason;

@@ -93,8 +93,8 @@ public sealed class ReleaseOffer
         if (IsOpen(now)) return;
         var text = Status switch
         {
-            ReleaseOfferStatus.Offered => new LocalizedText($"Срок предложения истёк {AlmatyTime.Format(ValidUntil)}.",
-                $"Ұсыныстың мерзімі {AlmatyTime.Format(ValidUntil)} аяқталды."),
+            ReleaseOfferStatus.Offered => new LocalizedText("Срок предложения истёк {0}.",
+                "Ұсыныстың мерзімі {0} аяқталды.", AlmatyTime.Format(ValidUntil)),
             ReleaseOfferStatus.Accepted => new LocalizedText("Предложение уже принято: направление выдано.", "Ұсыныс қабылданған: жолдама берілді."),
             ReleaseOfferStatus.Declined => new LocalizedText("Вы уже отказались от этого предложения.", "Сіз бұл ұсыныстан бас тарттыңыз."),
             ReleaseOfferStatus.Replaced => new LocalizedText("Это предложение заменено местом в организации, которую вы поставили выше.",

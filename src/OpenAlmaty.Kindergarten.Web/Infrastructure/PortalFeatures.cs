@@ -14,7 +14,7 @@ public static class PortalFeatures
 {
     public static IServiceCollection AddPortalFeatures(this IServiceCollection services, IConfiguration config)
     {
-        services.AddScoped<Lang>();
+        services.AddLanguages();
         services.AddSingleton<Features.Calendar.WorkingCalendarSource>();
         services.AddScoped<Features.Referrals.ReferralIssuer>();
         services.AddScoped<Features.Shared.SignedAction>();
@@ -41,7 +41,7 @@ public static class PortalFeatures
 
     public static WebApplication UsePortalFeatures(this WebApplication app)
     {
-        Lang.UseLanguage(app);
+        app.UseRequestLocalization();
         app.UseSignIn();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -47,8 +47,8 @@ public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifi
             var minutes = options.Value.SignedRequestMinutes;
             if (now - request.IssuedAt > TimeSpan.FromMinutes(minutes))
                 throw new SignatureRejectedException("request.expired", new(
-                    $"Срок запроса на подпись истёк: он действует {minutes} минут. Откройте страницу ещё раз и подпишите заново.",
-                    $"Қол қою сұрауының мерзімі өтті: ол {minutes} минут жарамды. Бетті қайта ашып, қайта қол қойыңыз."));
+                    "Срок запроса на подпись истёк: он действует {0} минут. Откройте страницу ещё раз и подпишите заново.",
+                    "Қол қою сұрауының мерзімі өтті: ол {0} минут жарамды. Бетті қайта ашып, қайта қол қойыңыз.", minutes));
             var verified = await verifier.VerifyAsync(signedXml, KeyPurpose.Signing, now, ct);
             if (!string.Equals(CanonicalXml.Canonicalize(verified.ContentWithoutSignature), request.Xml, StringComparison.Ordinal))
                 throw new SignatureRejectedException("request.content-changed", new(

@@ -74,8 +74,8 @@ public sealed class AttachController(AppDbContext db, SignedRequests signedReque
                     SignedFields.Read(signed, "invitation"), ct);
                 application.AttachTo(parent, c.Now, signed);
                 attached = application.Id;
-                return new LocalizedText($"Заявление {application.RegistrationNumber} прикреплено к вашему ИИН.",
-                    $"{application.RegistrationNumber} өтініші сіздің ЖСН-іңізге бекітілді.");
+                return new LocalizedText("Заявление {0} прикреплено к вашему ИИН.",
+                    "{0} өтініші сіздің ЖСН-іңізге бекітілді.", application.RegistrationNumber);
             }, ct);
         TempData[outcome.Done ? "Message" : "Error"] = lang.Of(outcome.Text);
         return Redirect(outcome.Done ? $"/applications/{attached}" : "/applications/attach");

@@ -49,8 +49,8 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
                     "Қол қойылған сұрау басқа таңдауға қатысты. Ұйымды қайта таңдаңыз."));
             var referral = await issuer.IssueAsync(id, organisationId, type.Value, User.Identity!.Name!, verified.SignedXml, ct, requestId);
             PortalMetrics.SeatTaken();
-            TempData["Message"] = lang[$"Направление № {referral.Number} выдано. Оно действительно до {AlmatyTime.Format(referral.ValidUntil)}; документ — во вкладке «Общие документы».",
-                $"№ {referral.Number} жолдама берілді. Ол {AlmatyTime.Format(referral.ValidUntil)} дейін жарамды; құжат «Жалпы құжаттар» қойындысында."];
+            TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Направление № {0} выдано. Оно действительно до {1}; документ — во вкладке «Общие документы».",
+                "№ {0} жолдама берілді. Ол {1} дейін жарамды; құжат «Жалпы құжаттар» қойындысында."], referral.Number, AlmatyTime.Format(referral.ValidUntil));
             return Redirect($"/applications/{id}");
         }
         catch (SignatureRejectedException e) when (e.Code == "request.used")

@@ -77,8 +77,8 @@ public sealed class DeclineController(AppDbContext db, SignedRequests signedRequ
                 await offers.OfferReturnedSeatAsync(referral.OrganisationId, referral.BirthYear, c.Now, ct);
                 await Outbox.ReferralDeclinedAsync(c.Db, referral.Id, until, ct);
                 return new LocalizedText(
-                    $"Вы отказались от направления № {referral.Number}. Заявление возвращено в очередь на прежнее место; стоп-лист до {AlmatyTime.Format(until)}.",
-                    $"Сіз № {referral.Number} жолдамадан бас тарттыңыз. Өтініш кезектегі бұрынғы орнына қайтарылды; стоп-парақ {AlmatyTime.Format(until)} дейін.");
+                    "Вы отказались от направления № {0}. Заявление возвращено в очередь на прежнее место; стоп-лист до {1}.",
+                    "Сіз № {0} жолдамадан бас тарттыңыз. Өтініш кезектегі бұрынғы орнына қайтарылды; стоп-парақ {1} дейін.", referral.Number, AlmatyTime.Format(until));
             }, ct);
         if (outcome.Done) afterCommit.NotificationsWritten();
         TempData[outcome.Done ? "Message" : "Error"] = lang.Of(outcome.Text);

@@ -96,8 +96,8 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
             return Redirect("/applications/new");
         }
         var number = await positions.ForAsync(new QueueKey(application.Id, application.BirthYear, application.Status));
-        TempData["Message"] = lang[$"Заявление зарегистрировано: № {application.RegistrationNumber}, номер в очереди {number}.",
-            $"Өтініш тіркелді: № {application.RegistrationNumber}, кезек нөмірі {number}."];
+        TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Заявление зарегистрировано: № {0}, номер в очереди {1}.",
+            "Өтініш тіркелді: № {0}, кезек нөмірі {1}."], application.RegistrationNumber, number);
         return Redirect($"/applications/{application.Id}");
     }
 

@@ -12,12 +12,17 @@ public static class NotificationTexts
     public sealed record Template(LocalizedText Subject, LocalizedText Body)
     {
         /// Both languages in one message: the parent reads the one they prefer.
-        public string SubjectText => $"{Subject.Ru} / {Subject.Kk}";
-        public string BodyText => $"{Body.Ru}\n\n{Body.Kk}";
+        public string SubjectText => $"{In(Subject, "ru")} / {In(Subject, "kk")}";
+        public string BodyText => $"{In(Body, "ru")}\n\n{In(Body, "kk")}";
     }
 
-    private static readonly string Days = PortalRules.ReferralValidWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    private static readonly string Expiries = PortalRules.ExpiriesBeforeRemoval.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// The rules' numbers and words are placeholders in the resource texts ({days}, {expiries},
+    /// {maxAge}, {deadline}), put in here from PortalRules and RuleTexts in the message's language.
+    private static string In(LocalizedText text, string language) => Localization.DomainResources.In(text, language)
+        .Replace("{days}", PortalRules.ReferralValidWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{expiries}", PortalRules.ExpiriesBeforeRemoval.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{maxAge}", QueueAge.MaximumAge.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{deadline}", Localization.DomainResources.In(RuleTexts.ReferralDeadline, language), StringComparison.Ordinal);
 
     public static string Fill(string template, string registration, string? number, string? organisation, DateTimeOffset? until) =>
         template.Replace("{registration}", registration, StringComparison.Ordinal)
@@ -29,10 +34,8 @@ public static class NotificationTexts
     {
         NotificationKind.ReferralIssued => new(
             new("Направлено уведомление: выдано направление № {number}", "Хабарлама жіберілді: № {number} жолдама берілді"),
-            new("Заявление {registration}: выдано направление № {number} в «{organisation}». Направление действительно до {until}. " +
-                RuleTexts.ReferralDeadline.Ru,
-                "{registration} өтініші: «{organisation}» ұйымына № {number} жолдама берілді. Жолдама {until} дейін жарамды. " +
-                RuleTexts.ReferralDeadline.Kk)),
+            new("Заявление {registration}: выдано направление № {number} в «{organisation}». Направление действительно до {until}. {deadline}",
+                "{registration} өтініші: «{organisation}» ұйымына № {number} жолдама берілді. Жолдама {until} дейін жарамды. {deadline}")),
         NotificationKind.ReferralReminder => new(
             new("Направлено уведомление: срок направления № {number} истекает", "Хабарлама жіберілді: № {number} жолдаманың мерзімі аяқталады"),
             new("Напоминание: направление № {number} в «{organisation}» действительно до {until}. Остался один рабочий день, " +
@@ -41,10 +44,10 @@ public static class NotificationTexts
                 "әйтпесе жолдама жойылады.")),
         NotificationKind.ReferralAnnulled => new(
             new("Направлено уведомление: направление № {number} аннулировано", "Хабарлама жіберілді: № {number} жолдама жойылды"),
-            new("Направление № {number} аннулировано: ребёнок не прибыл в детский сад в течение " + Days + " рабочих дней. " +
+            new("Направление № {number} аннулировано: ребёнок не прибыл в детский сад в течение {days} рабочих дней. " +
                 "Заявление {registration} возвращено в очередь на прежнее место и находится в стоп-листе до {until}; " +
                 "в это время получение направления заблокировано.",
-                "№ {number} жолдама жойылды: бала " + Days + " жұмыс күні ішінде балабақшаға келмеді. {registration} өтініші кезектегі бұрынғы орнына " +
+                "№ {number} жолдама жойылды: бала {days} жұмыс күні ішінде балабақшаға келмеді. {registration} өтініші кезектегі бұрынғы орнына " +
                 "қайтарылды және {until} дейін стоп-парақта; бұл уақытта жолдама алу бұғатталған.")),
         NotificationKind.StopListOver => new(
             new("Направлено уведомление: стоп-лист завершён", "Хабарлама жіберілді: стоп-парақ аяқталды"),
@@ -53,9 +56,9 @@ public static class NotificationTexts
                 "{registration} өтініші: стоп-парақ мерзімі {until} аяқталды. Мектепке дейінгі ұйымдарда бос орындар болса, жолдама алуға болады.")),
         NotificationKind.RemovedFromQueue => new(
             new("Направлено уведомление: ребёнок снят с очереди", "Хабарлама жіберілді: бала кезектен шығарылды"),
-            new("Направление № {number} аннулировано. Срок действия направления просрочен " + Expiries + " раза: заявление {registration} " +
+            new("Направление № {number} аннулировано. Срок действия направления просрочен {expiries} раза: заявление {registration} " +
                 "автоматически снято с очереди.",
-                "№ {number} жолдама жойылды. Жолдаманың мерзімі " + Expiries + " рет өткізіп алынды: {registration} өтініші кезектен автоматты түрде шығарылды.")),
+                "№ {number} жолдама жойылды. Жолдаманың мерзімі {expiries} рет өткізіп алынды: {registration} өтініші кезектен автоматты түрде шығарылды.")),
         NotificationKind.StateSeatOffered => new(
             new("Направлено уведомление: предложено место в государственном детском саду", "Хабарлама жіберілді: мемлекеттік балабақшадан орын ұсынылды"),
             new("Принято решение по заявлению {registration}: ребёнку предложено место в государственном детском саду. " +
@@ -72,9 +75,9 @@ public static class NotificationTexts
                 "Бас тарту жолдаманың мерзімін өткізіп алу болып саналмайды.")),
         NotificationKind.AgedOut => new(
             new("Направлено уведомление: ребёнок снят с очереди по возрасту", "Хабарлама жіберілді: бала жасына байланысты кезектен шығарылды"),
-            new($"Заявление {{registration}}: ребёнку исполнилось {QueueAge.MaximumAge} лет. Очередь в детские сады ведётся для детей до {QueueAge.MaximumAge} лет, " +
+            new("Заявление {registration}: ребёнку исполнилось {maxAge} лет. Очередь в детские сады ведётся для детей до {maxAge} лет, " +
                 "поэтому при ежегодном обновлении очереди заявление снято с очереди.",
-                $"{{registration}} өтініші: балаға {QueueAge.MaximumAge} жас толды. Балабақшаларға кезек {QueueAge.MaximumAge} жасқа дейінгі балаларға жүргізіледі, " +
+                "{registration} өтініші: балаға {maxAge} жас толды. Балабақшаларға кезек {maxAge} жасқа дейінгі балаларға жүргізіледі, " +
                 "сондықтан кезекті жыл сайынғы жаңарту кезінде өтініш кезектен шығарылды.")),
         NotificationKind.ReleaseSeatOffered => new(
             new("Принято решение (Направлено уведомление): место в «{organisation}»", "Шешім қабылданды (Хабарлама жіберілді): «{organisation}» ұйымында орын"),

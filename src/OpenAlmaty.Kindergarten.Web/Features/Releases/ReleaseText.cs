@@ -28,5 +28,5 @@ public static class ReleaseText
     };
 
     /// "I-й выбор": 1-based.
-    public static LocalizedText Choice(int oneBased) => new($"{oneBased}-й выбор", $"{oneBased}-таңдау");
+    public static LocalizedText Choice(int oneBased) => new("{0}-й выбор", "{0}-таңдау", oneBased);
 }

@@ -78,8 +78,8 @@ public sealed class ReleasesController(PickerQuery applications, ReleasePageQuer
         DecideAsync(id, releaseId, requestId, signedXml, ReleaseDecisions.AcceptKind, async verified =>
         {
             var referral = await decisions.AcceptAsync(OfferId(verified), id, User.Identity!.Name!, requestId, verified.SignedXml, ct);
-            return lang[$"Направление № {referral.Number} выдано. Оно действительно до {AlmatyTime.Format(referral.ValidUntil)}; документ — во вкладке «Общие документы».",
-                $"№ {referral.Number} жолдама берілді. Ол {AlmatyTime.Format(referral.ValidUntil)} дейін жарамды; құжат «Жалпы құжаттар» қойындысында."];
+            return string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Направление № {0} выдано. Оно действительно до {1}; документ — во вкладке «Общие документы».",
+                "№ {0} жолдама берілді. Ол {1} дейін жарамды; құжат «Жалпы құжаттар» қойындысында."], referral.Number, AlmatyTime.Format(referral.ValidUntil));
         }, ct, redirectToApplication: true);
 
     [HttpGet("{releaseId:long}/decline")]

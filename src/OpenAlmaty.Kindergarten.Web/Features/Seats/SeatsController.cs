@@ -63,9 +63,9 @@ public sealed class SeatsController(SeatPublisher publisher, ArrivalService staf
         {
             var result = await publisher.PublishAsync(organisationId, birthYear, freeSeats, User.Identity?.Name ?? "сотрудник", ct);
             TempData["seats-message"] = result.PriorityUntil is { } until
-                ? lang[$"Опубликовано: {freeSeats} мест для детей {birthYear} г.р. Приоритетный выбор до {AlmatyTime.Format(until)}; уведомлено детей из очереди: {result.Offered}.",
-                    $"Жарияланды: {birthYear} ж.т. балаларға {freeSeats} орын. Басым таңдау {AlmatyTime.Format(until)} дейін; кезектен хабарланған балалар: {result.Offered}."]
-                : lang[$"Опубликовано: {freeSeats} мест для детей {birthYear} г.р.", $"Жарияланды: {birthYear} ж.т. балаларға {freeSeats} орын."];
+                ? string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Опубликовано: {0} мест для детей {1} г.р. Приоритетный выбор до {2}; уведомлено детей из очереди: {3}.",
+                    "Жарияланды: {1} ж.т. балаларға {0} орын. Басым таңдау {2} дейін; кезектен хабарланған балалар: {3}."], freeSeats, birthYear, AlmatyTime.Format(until), result.Offered)
+                : string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Опубликовано: {0} мест для детей {1} г.р.", "Жарияланды: {1} ж.т. балаларға {0} орын."], freeSeats, birthYear);
         }
         catch (DomainException e)
         {

@@ -56,7 +56,7 @@ public sealed class CalendarController(AppDbContext db, WorkingCalendarSource ca
         audit.Add(AuditLog.Actions.Calendar, null, $"{date:dd.MM.yyyy}: {(kind?.ToString() ?? "обычный день")} {name}");
         await db.SaveChangesAsync(ct);
         calendars.Invalidate();
-        TempData["Message"] = lang[$"{date:dd.MM.yyyy} сохранено.", $"{date:dd.MM.yyyy} сақталды."];
+        TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["{0:dd.MM.yyyy} сохранено.", "{0:dd.MM.yyyy} сақталды."], date);
         return Redirect($"/admin/calendar?year={date.Year}&date={date:yyyy-MM-dd}");
     }
 }

@@ -50,8 +50,8 @@ public sealed class CalendarImportController(AppDbContext db, WorkingCalendarSou
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         calendars.Invalidate();
-        TempData["Message"] = lang[$"Календарь загружен: добавлено {plan.Added.Count}, изменено {plan.Changed.Count}, оставлено правок сотрудников {plan.Kept.Count}.",
-            $"Күнтізбе жүктелді: қосылды {plan.Added.Count}, өзгерді {plan.Changed.Count}, қызметкер түзетулері қалдырылды {plan.Kept.Count}."];
+        TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Календарь загружен: добавлено {0}, изменено {1}, оставлено правок сотрудников {2}.",
+            "Күнтізбе жүктелді: қосылды {0}, өзгерді {1}, қызметкер түзетулері қалдырылды {2}."], plan.Added.Count, plan.Changed.Count, plan.Kept.Count);
         return Redirect("/admin/calendar");
     }
 

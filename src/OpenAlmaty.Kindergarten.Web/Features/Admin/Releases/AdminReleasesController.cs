@@ -47,7 +47,7 @@ public sealed class AdminReleasesController(AppDbContext db, StaffScope scope, R
         try
         {
             var release = await creator.CreateAsync(form.Title ?? "", form.Rule, opens, closes, lines, User.Identity?.Name ?? "сотрудник", ct);
-            TempData["Message"] = lang[$"Распределение «{release.Title}» создано.", $"«{release.Title}» бөлуі құрылды."];
+            TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Распределение «{0}» создано.", "«{0}» бөлуі құрылды."], release.Title);
             return Redirect($"/admin/releases/{release.Id}");
         }
         catch (DomainException e)

@@ -39,8 +39,8 @@ public sealed class ReleaseCreator(AppDbContext db, TimeProvider clock, WorkingC
                 {
                     var name = organisations[line.OrganisationId].NameRu;
                     throw new DomainException("release.no-seats", new(
-                        $"В «{name}» для детей {line.BirthYear} г.р. опубликовано меньше {line.Seats} свободных мест. Сначала опубликуйте места.",
-                        $"«{name}» ұйымында {line.BirthYear} ж.т. балаларға {line.Seats}-тен аз бос орын жарияланған. Алдымен орындарды жариялаңыз."));
+                        "В «{0}» для детей {1} г.р. опубликовано меньше {2} свободных мест. Сначала опубликуйте места.",
+                        "«{0}» ұйымында {1} ж.т. балаларға {2}-тен аз бос орын жарияланған. Алдымен орындарды жариялаңыз.", name, line.BirthYear, line.Seats));
                 }
             }
             db.Releases.Add(release);
