@@ -17,8 +17,7 @@ public sealed partial class Application
         RequireStatus(ApplicationStatus.Referred);
         if (referral.IsExpiredAt(now))
             throw new DomainException("referral.expired", new(
-                "Срок направления истёк {0}: отказаться от него уже нельзя.",
-                "Жолдаманың мерзімі {0} аяқталды: одан енді бас тарту мүмкін емес.", AlmatyTime.Format(referral.ValidUntil)));
+                "Срок направления истёк {0}: отказаться от него уже нельзя.", AlmatyTime.Format(referral.ValidUntil)));
         referral.Close(ReferralStatus.Declined, now, "Отказ родителя от направления");
         ChangeStatus(ApplicationStatus.Queued, now, ApplicationEventKind.ReferralDeclined, actor,
             $"Родитель отказался от направления № {referral.Number}; возвращено в очередь на прежнее место; в стоп-листе до {AlmatyTime.Format(stopListUntil)}",
@@ -33,7 +32,7 @@ public sealed partial class Application
         RequireStatus(ApplicationStatus.Queued, ApplicationStatus.Notified);
         if (Child is null || !QueueAge.HasAgedOut(Child.BirthDate, now))
             throw new DomainException("application.not-aged-out", new(
-                "Ребёнку ещё нет {0} лет.", "Балаға әлі {0} жас толған жоқ.", QueueAge.MaximumAge));
+                "Ребёнку ещё нет {0} лет.", QueueAge.MaximumAge));
         OfferedUntil = null;
         ChangeStatus(ApplicationStatus.Removed, now, ApplicationEventKind.RemovedFromQueue, ApplicationEvent.SystemActor, QueueAge.AgedOutReason, null);
     }

@@ -13,8 +13,7 @@ public static class QueueAge
     public static bool HasAgedOut(DateOnly birthDate, DateTimeOffset now) => Iin.FullYears(birthDate, AlmatyTime.Today(now)) >= MaximumAge;
 
     public static readonly LocalizedText AgedOut = new(
-        "Ребёнку исполнилось {0} лет: направления выдаются детям до {0} лет.",
-        "Балаға {0} жас толды: жолдамалар {0} жасқа дейінгі балаларға беріледі.", MaximumAge);
+        "Ребёнку исполнилось {0} лет: направления выдаются детям до {0} лет.", MaximumAge);
 
     /// The reason written in the history when the yearly update takes a child out of the queue.
     public static readonly string AgedOutReason = $"Ребёнку исполнилось {MaximumAge} лет: снят с очереди при ежегодном обновлении очереди";

@@ -53,11 +53,11 @@ public sealed class Referral
 
     public static LocalizedText StatusText(ReferralStatus status) => status switch
     {
-        ReferralStatus.Active => new("Действует", "Жарамды"),
-        ReferralStatus.Used => new("Использовано (ребёнок зачислен)", "Пайдаланылды (бала қабылданды)"),
-        ReferralStatus.Annulled => new("Аннулировано", "Жойылды"),
-        ReferralStatus.Cancelled => new("Отменено", "Күші жойылды"),
-        ReferralStatus.Declined => new("Отказ родителя", "Ата-ананың бас тартуы"),
+        ReferralStatus.Active => new("Действует"),
+        ReferralStatus.Used => new("Использовано (ребёнок зачислен)"),
+        ReferralStatus.Annulled => new("Аннулировано"),
+        ReferralStatus.Cancelled => new("Отменено"),
+        ReferralStatus.Declined => new("Отказ родителя"),
         _ => new(status.ToString(), status.ToString()),
     };
 
@@ -67,8 +67,7 @@ public sealed class Referral
     {
         if (Status != ReferralStatus.Active)
             throw new DomainException("referral.not-active", new(
-                "Направление {0} уже не действует ({1}).",
-                "{0} жолдамасы енді жарамсыз ({1}).", Number, StatusText(Status)));
+                "Направление {0} уже не действует ({1}).", Number, StatusText(Status)));
         Status = to;
         ClosedAt = now;
         CloseReason = reason;

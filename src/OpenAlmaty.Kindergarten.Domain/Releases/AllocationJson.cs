@@ -120,5 +120,5 @@ public static class AllocationJson
     }
 
     internal static DomainException Bad(string why) =>
-        new("allocation.file", new("Файл не является выгрузкой распределения мест: {0}", "Файл орындарды бөлу жүктемесі емес: {0}", why));
+        new("allocation.file", new("Файл не является выгрузкой распределения мест: {0}", why));
 }

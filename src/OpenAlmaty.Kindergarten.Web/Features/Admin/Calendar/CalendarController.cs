@@ -19,7 +19,7 @@ public sealed record CalendarYear(int Year, IReadOnlyDictionary<DateOnly, Calend
 /// for the whole city, so district staff may edit it too.
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/calendar")]
-public sealed class CalendarController(AppDbContext db, WorkingCalendarSource calendars, AuditLog audit, TimeProvider clock, Lang lang) : Controller
+public sealed class CalendarController(AppDbContext db, WorkingCalendarSource calendars, AuditLog audit, TimeProvider clock, Lang<CalendarTexts> lang) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year, DateOnly? date, CancellationToken ct)
@@ -48,7 +48,7 @@ public sealed class CalendarController(AppDbContext db, WorkingCalendarSource ca
         }
         else if (string.IsNullOrWhiteSpace(name))
         {
-            TempData["Error"] = lang["Укажите название или основание дня.", "Күннің атауын немесе негізін көрсетіңіз."];
+            TempData["Error"] = lang["Укажите название или основание дня."];
             return Redirect($"/admin/calendar?year={date.Year}&date={date:yyyy-MM-dd}");
         }
         else if (day is null) db.CalendarDays.Add(CalendarDay.ByStaff(date, kind.Value, name.Trim(), string.IsNullOrWhiteSpace(source) ? null : source.Trim(), who));
@@ -56,7 +56,7 @@ public sealed class CalendarController(AppDbContext db, WorkingCalendarSource ca
         audit.Add(AuditLog.Actions.Calendar, null, $"{date:dd.MM.yyyy}: {(kind?.ToString() ?? "обычный день")} {name}");
         await db.SaveChangesAsync(ct);
         calendars.Invalidate();
-        TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["{0:dd.MM.yyyy} сохранено.", "{0:dd.MM.yyyy} сақталды."], date);
+        TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["{0:dd.MM.yyyy} сохранено."], date);
         return Redirect($"/admin/calendar?year={date.Year}&date={date:yyyy-MM-dd}");
     }
 }

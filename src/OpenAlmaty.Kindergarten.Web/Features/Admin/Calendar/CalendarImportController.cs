@@ -16,7 +16,7 @@ public sealed record CalendarImportPreview(CalendarMergePlan Plan, string Csv);
 /// of every line before anything is planned.
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/calendar/import")]
-public sealed class CalendarImportController(AppDbContext db, WorkingCalendarSource calendars, AuditLog audit, Lang lang) : Controller
+public sealed class CalendarImportController(AppDbContext db, WorkingCalendarSource calendars, AuditLog audit, Lang<CalendarTexts> lang) : Controller
 {
     // Above CalendarFile.MaxBytes, so that a file slightly too large gets the clear message.
     private const int RequestLimit = 4 * CalendarFile.MaxBytes;
@@ -50,8 +50,7 @@ public sealed class CalendarImportController(AppDbContext db, WorkingCalendarSou
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         calendars.Invalidate();
-        TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Календарь загружен: добавлено {0}, изменено {1}, оставлено правок сотрудников {2}.",
-            "Күнтізбе жүктелді: қосылды {0}, өзгерді {1}, қызметкер түзетулері қалдырылды {2}."], plan.Added.Count, plan.Changed.Count, plan.Kept.Count);
+        TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Календарь загружен: добавлено {0}, изменено {1}, оставлено правок сотрудников {2}."], plan.Added.Count, plan.Changed.Count, plan.Kept.Count);
         return Redirect("/admin/calendar");
     }
 
