@@ -38,6 +38,7 @@ public static class ToolsProgram
             if (await Runners.CallCentreBenchmark.TryRunAsync(args)) return 0;
             if (await Runners.ExpiryBenchmark.TryRunAsync(args)) return 0;
             if (await Runners.RegistryFeedCommand.TryRunAsync(args)) return 0;
+            if (await Localize.LocalizeCommand.TryRunAsync(args)) return Environment.ExitCode;
             if (args is ["serve", .. var rest])
             {
                 await BenchHost.RunAsync(rest);
@@ -49,7 +50,7 @@ public static class ToolsProgram
             await Console.Error.WriteLineAsync(refused.Message);
             return 2;
         }
-        await Console.Error.WriteLineAsync("usage: OpenAlmaty.Kindergarten.Tools serve [--urls …] | generate --db … | bench-callcentre --db … | bench-expiry --db … | registry-feed --people N --out FILE");
+        await Console.Error.WriteLineAsync("usage: OpenAlmaty.Kindergarten.Tools serve [--urls …] | generate --db … | bench-callcentre --db … | bench-expiry --db … | registry-feed --people N --out FILE | localize REPO_ROOT [--check]");
         return 1;
     }
 }

@@ -26,6 +26,21 @@ public sealed class LanguageSwitchTests(BrowserPortal portal)
     }
 
     [Fact]
+    public async Task Phone_HomePage_SwitchedToEnglish_ShowsEnglishFromTheResources()
+    {
+        var page = await portal.NewPageAsync(390, 844);
+        await page.GotoAsync("/");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Eng", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Public services in preschool education");
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the page scrolls sideways: {width} px");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task FreeSeats_SwitchedToKazakh_ShowsKazakhNotTheCachedRussianCopy()
     {
         var page = await portal.NewPageAsync();

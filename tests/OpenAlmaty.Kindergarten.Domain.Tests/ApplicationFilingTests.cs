@@ -73,7 +73,7 @@ public sealed class ApplicationFilingTests
         var e = Assert.Throws<DomainException>(() => builder.Queued());
 
         Assert.Equal("application.duplicate", e.Code);
-        Assert.NotEmpty(e.Text.Kk);
+        Assert.NotEmpty(e.Text.Key);
     }
 
     [Theory]

@@ -50,7 +50,7 @@ public sealed class ApplicationStatusGuardTests
 
         Assert.Equal("application.status", e.Code);
         Assert.Contains(ApplicationStatusText.Of(status).Ru, e.Text.Ru);
-        Assert.Contains(ApplicationStatusText.Of(status).Kk, e.Text.Kk);
+        Assert.Contains(ApplicationStatusText.Of(status), e.Text.Args);
         Assert.Equal(before, ApplicationSnapshot.Of(application));
         Assert.Equal(ReferralStatus.Active, referral.Status);
     }

@@ -47,7 +47,7 @@ public sealed class IinTests
 
         Assert.False(ok);
         Assert.Contains("12 цифр", error!.Ru);
-        Assert.NotEmpty(error.Kk);
+        Assert.NotEmpty(error.Key);
     }
 
     [Theory]
@@ -146,7 +146,7 @@ public sealed class IinTests
 
         Assert.Equal("iin.invalid", e.Code);
         Assert.NotEmpty(e.Text.Ru);
-        Assert.NotEmpty(e.Text.Kk);
+        Assert.NotEmpty(e.Text.Key);
     }
 
     [Fact]

@@ -17,8 +17,7 @@ public sealed partial class Application
         RequireStatus(ApplicationStatus.Referred);
         if (referral.IsExpiredAt(now))
             throw new DomainException("referral.expired", new(
-                $"Срок направления истёк {AlmatyTime.Format(referral.ValidUntil)}: отказаться от него уже нельзя.",
-                $"Жолдаманың мерзімі {AlmatyTime.Format(referral.ValidUntil)} аяқталды: одан енді бас тарту мүмкін емес."));
+                "Срок направления истёк {0}: отказаться от него уже нельзя.", AlmatyTime.Format(referral.ValidUntil)));
         referral.Close(ReferralStatus.Declined, now, "Отказ родителя от направления");
         ChangeStatus(ApplicationStatus.Queued, now, ApplicationEventKind.ReferralDeclined, actor,
             $"Родитель отказался от направления № {referral.Number}; возвращено в очередь на прежнее место; в стоп-листе до {AlmatyTime.Format(stopListUntil)}",
@@ -33,7 +32,7 @@ public sealed partial class Application
         RequireStatus(ApplicationStatus.Queued, ApplicationStatus.Notified);
         if (Child is null || !QueueAge.HasAgedOut(Child.BirthDate, now))
             throw new DomainException("application.not-aged-out", new(
-                $"Ребёнку ещё нет {QueueAge.MaximumAge} лет.", $"Балаға әлі {QueueAge.MaximumAge} жас толған жоқ."));
+                "Ребёнку ещё нет {0} лет.", QueueAge.MaximumAge));
         OfferedUntil = null;
         ChangeStatus(ApplicationStatus.Removed, now, ApplicationEventKind.RemovedFromQueue, ApplicationEvent.SystemActor, QueueAge.AgedOutReason, null);
     }

@@ -40,7 +40,7 @@ public sealed partial class Application
     {
         RequireStatus(ApplicationStatus.Queued, ApplicationStatus.Notified);
         if (Privilege == Privilege.None)
-            throw new DomainException("privilege.none", new("В заявлении не указана льгота.", "Өтініште жеңілдік көрсетілмеген."));
+            throw new DomainException("privilege.none", new("В заявлении не указана льгота."));
         PrivilegeReview = PrivilegeReview.UnderReview;
         Record(now, ApplicationEventKind.PrivilegeEvidenceSubmitted, actor, Status, Status,
             $"Представлен документ на льготу «{PrivilegeText.Of(Privilege).Ru}»; льгота на проверке", null);
@@ -52,7 +52,7 @@ public sealed partial class Application
         RequireStatus(ApplicationStatus.Queued, ApplicationStatus.Notified);
         RequireReason(reason);
         if (validUntil is { } until && until <= now)
-            throw new DomainException("privilege.term", new("Срок действия льготы должен быть в будущем.", "Жеңілдіктің мерзімі болашақта болуы керек."));
+            throw new DomainException("privilege.term", new("Срок действия льготы должен быть в будущем."));
         PrivilegeReview = PrivilegeReview.Confirmed;
         PrivilegeValidUntil = validUntil;
         PriorityGroup = PrivilegeText.GroupOf(Privilege);
@@ -81,7 +81,7 @@ public sealed partial class Application
     public void LapsePrivilege(DateTimeOffset now)
     {
         if (!PrivilegeLapsedAt(now))
-            throw new DomainException("privilege.not-lapsed", new("Срок льготы ещё не истёк.", "Жеңілдік мерзімі әлі аяқталған жоқ."));
+            throw new DomainException("privilege.not-lapsed", new("Срок льготы ещё не истёк."));
         var until = PrivilegeValidUntil!.Value;
         PriorityGroup = PriorityGroup.General;
         PrivilegeValidUntil = null;
@@ -96,7 +96,7 @@ public sealed partial class Application
         RequireReason(reason);
         var access = _access.SingleOrDefault(a => a.PersonId == personId && a.Kind == AccessKind.Attached)
             ?? throw new DomainException("application.not-attached", new(
-                "Этот человек не прикреплён к заявлению.", "Бұл адам өтінішке бекітілмеген."));
+                "Этот человек не прикреплён к заявлению."));
         _access.Remove(access);
         Record(now, ApplicationEventKind.Detached, actor, Status, Status, $"Заявление откреплено от ИИН {personName}: {reason.Trim()}", null);
     }
@@ -112,13 +112,13 @@ public sealed partial class Application
     {
         if (ParenthoodReview != ParenthoodReview.UnderReview)
             throw new DomainException("parenthood.not-under-review", new(
-                "Право подавать заявление уже рассмотрено.", "Өтініш беру құқығы қаралып қойған."));
+                "Право подавать заявление уже рассмотрено."));
     }
 
     private void RequirePrivilegeUnderReview()
     {
         if (PrivilegeReview != PrivilegeReview.UnderReview)
             throw new DomainException("privilege.not-under-review", new(
-                "Льгота не ожидает проверки: решение уже принято.", "Жеңілдік тексеруді күтпейді: шешім қабылданған."));
+                "Льгота не ожидает проверки: решение уже принято."));
     }
 }

@@ -23,8 +23,7 @@ public sealed partial class Application
     {
         if (otherApplicationsOfChild.Any(s => s.IsActive()))
             throw new DomainException("application.duplicate", new(
-                "У ребёнка уже есть действующее заявление. Новое можно подать, когда ребёнок зачислен в детский сад.",
-                "Баланың қолданыстағы өтініші бар. Жаңасын бала балабақшаға қабылданған соң беруге болады."));
+                "У ребёнка уже есть действующее заявление. Новое можно подать, когда ребёнок зачислен в детский сад."));
         var application = new Application
         {
             Child = child,
@@ -95,7 +94,7 @@ public sealed partial class Application
     {
         if (ApplicantId == parent.Id || _access.Any(a => a.PersonId == parent.Id))
             throw new DomainException("application.already-attached", new(
-                "Это заявление уже есть в вашем журнале.", "Бұл өтініш сіздің журналыңызда бар."));
+                "Это заявление уже есть в вашем журнале."));
         _access.Add(new ApplicationAccess(parent.Id, AccessKind.Attached, now));
         Record(now, ApplicationEventKind.Attached, parent.FullName, Status, Status, "Заявление прикреплено к ИИН родителя", signedXml);
     }
@@ -123,13 +122,12 @@ public sealed partial class Application
         RequireStatus(ApplicationStatus.Queued, ApplicationStatus.Notified);
         if (IsStopListed(now))
             throw new DomainException("application.stop-listed", new(
-                $"Заявление в стоп-листе до {AlmatyTime.Format(StopListedUntil!.Value)}: получение направления заблокировано.",
-                $"Өтініш {AlmatyTime.Format(StopListedUntil!.Value)} дейін стоп-парақта: жолдама алу бұғатталған."));
+                "Заявление в стоп-листе до {0}: получение направления заблокировано.", AlmatyTime.Format(StopListedUntil!.Value)));
         if (Child is { } child && QueueAge.HasAgedOut(child.BirthDate, now))
             throw new DomainException("application.age", QueueAge.AgedOut);
         if (!organisation.IsActive)
             throw new DomainException("organisation.inactive", new(
-                "Эта дошкольная организация сейчас не принимает детей.", "Бұл мектепке дейінгі ұйым қазір балаларды қабылдамайды."));
+                "Эта дошкольная организация сейчас не принимает детей."));
         OfferedUntil = null;
         var referral = new Referral(Id, organisation.Id, BirthYear, number, verificationCode, now, validUntil, signedXml);
         ChangeStatus(ApplicationStatus.Referred, now, ApplicationEventKind.ReferralIssued, actor,
@@ -143,8 +141,7 @@ public sealed partial class Application
         RequireStatus(ApplicationStatus.Referred);
         if (referral.IsExpiredAt(now))
             throw new DomainException("referral.expired", new(
-                $"Срок направления истёк {AlmatyTime.Format(referral.ValidUntil)}: зачисление невозможно.",
-                $"Жолдаманың мерзімі {AlmatyTime.Format(referral.ValidUntil)} аяқталды: қабылдау мүмкін емес."));
+                "Срок направления истёк {0}: зачисление невозможно.", AlmatyTime.Format(referral.ValidUntil)));
         referral.Close(ReferralStatus.Used, now, null);
         ChangeStatus(ApplicationStatus.Enrolled, now, ApplicationEventKind.ArrivalConfirmed, actor,
             $"Ребёнок зачислен по направлению № {referral.Number}", null);
@@ -158,7 +155,7 @@ public sealed partial class Application
         RequireOwn(referral);
         RequireStatus(ApplicationStatus.Referred);
         if (!referral.IsExpiredAt(now))
-            throw new DomainException("referral.not-expired", new("Срок направления ещё не истёк.", "Жолдаманың мерзімі әлі аяқталған жоқ."));
+            throw new DomainException("referral.not-expired", new("Срок направления ещё не истёк."));
         referral.Close(ReferralStatus.Annulled, now, RuleTexts.History.NotUsedInTime);
         ExpiredReferralCount++;
         Record(now, ApplicationEventKind.ReferralAnnulled, ApplicationEvent.SystemActor, Status, Status,
@@ -192,7 +189,7 @@ public sealed partial class Application
         RequireStatus(ApplicationStatus.Queued, ApplicationStatus.Notified);
         RequireReason(reason);
         if (!IsStopListed(now))
-            throw new DomainException("stop-list.none", new("Заявление не в стоп-листе.", "Өтініш стоп-парақта емес."));
+            throw new DomainException("stop-list.none", new("Заявление не в стоп-листе."));
         foreach (var entry in _stopList.Where(e => e.IsInForce(now))) entry.Lift(now, actor);
         StopListedUntil = null;
         Record(now, ApplicationEventKind.StopListLifted, actor, Status, Status, $"Стоп-лист снят: {reason}", null);
@@ -257,19 +254,18 @@ public sealed partial class Application
         if (allowed.Contains(Status)) return;
         var now = ApplicationStatusText.Of(Status);
         throw new DomainException("application.status", new(
-            $"Действие недоступно: текущее состояние заявления — «{now.Ru}».",
-            $"Әрекет қолжетімсіз: өтініштің қазіргі күйі — «{now.Kk}»."));
+            "Действие недоступно: текущее состояние заявления — «{0}».", now));
     }
 
     private void RequireOwn(Referral referral)
     {
         if (referral.ApplicationId != Id)
-            throw new DomainException("referral.foreign", new("Направление выдано по другому заявлению.", "Жолдама басқа өтініш бойынша берілген."));
+            throw new DomainException("referral.foreign", new("Направление выдано по другому заявлению."));
     }
 
     private static void RequireReason(string reason)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainException("reason.required", new("Укажите причину.", "Себебін көрсетіңіз."));
+            throw new DomainException("reason.required", new("Укажите причину."));
     }
 }

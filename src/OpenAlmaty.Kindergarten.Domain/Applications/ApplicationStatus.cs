@@ -21,11 +21,11 @@ public static class ApplicationStatusText
 {
     public static LocalizedText Of(ApplicationStatus status) => status switch
     {
-        ApplicationStatus.Queued => new("В очереди", "Кезекте"),
-        ApplicationStatus.Notified => new("Принято решение (Направлено уведомление)", "Шешім қабылданды (Хабарлама жіберілді)"),
-        ApplicationStatus.Referred => new("Выдано направление", "Жолдама берілді"),
-        ApplicationStatus.Enrolled => new("Зачислен", "Қабылданды"),
-        ApplicationStatus.Removed => new("Снят с очереди", "Кезектен шығарылды"),
+        ApplicationStatus.Queued => new("В очереди"),
+        ApplicationStatus.Notified => new("Принято решение (Направлено уведомление)"),
+        ApplicationStatus.Referred => new("Выдано направление"),
+        ApplicationStatus.Enrolled => new("Зачислен"),
+        ApplicationStatus.Removed => new("Снят с очереди"),
         _ => new(status.ToString(), status.ToString()),
     };
 

@@ -24,13 +24,11 @@ public static class KindergartenEligibility
         if (Iin.FullYears(childBirthDate, today) < PortalRules.PrivateMinimumAgeYears)
         {
             var from = childBirthDate.AddYears(PortalRules.PrivateMinimumAgeYears).ToString("dd.MM.yyyy");
-            unmet.Add(new($"Ребёнку ещё нет {PortalRules.PrivateMinimumAgeYears} лет: выбор частного сада будет доступен с {from}.",
-                $"Балаға әлі {PortalRules.PrivateMinimumAgeYears} жас толған жоқ: жеке балабақшаны таңдау {from} бастап қолжетімді болады."));
+            unmet.Add(new("Ребёнку ещё нет {0} лет: выбор частного сада будет доступен с {1}.", PortalRules.PrivateMinimumAgeYears, from));
         }
         if (StopListed(stopListedUntil, now) is { } stop) unmet.Add(stop);
         if (!freePrivateSeatForAgeGroup)
-            unmet.Add(new("Сейчас нет свободных мест в частных детских садах по государственному заказу для возрастной группы ребёнка.",
-                "Қазір баланың жас тобы үшін мемлекеттік тапсырыс бойынша жеке балабақшаларда бос орын жоқ."));
+            unmet.Add(new("Сейчас нет свободных мест в частных детских садах по государственному заказу для возрастной группы ребёнка."));
         return unmet;
     }
 
@@ -56,24 +54,21 @@ public static class KindergartenEligibility
         StateSeatOffer.IsHeld(status, offeredUntil, now);
 
     public static readonly LocalizedText SeatsInWindow = new(
-        "Свободные места в государственных детских садах сейчас предложены детям, стоящим в очереди раньше; они станут доступны всем после окончания срока приоритетного выбора.",
-        "Мемлекеттік балабақшалардағы бос орындар қазір кезекте алдыңғы балаларға ұсынылған; басым таңдау мерзімі аяқталғаннан кейін барлығына қолжетімді болады.");
+        "Свободные места в государственных детских садах сейчас предложены детям, стоящим в очереди раньше; они станут доступны всем после окончания срока приоритетного выбора.");
 
     private static readonly LocalizedText NoStateSeats = new(
-        "Свободных мест в государственных детских садах для возрастной группы ребёнка сейчас нет.",
-        "Қазір баланың жас тобы үшін мемлекеттік балабақшаларда бос орын жоқ.");
+        "Свободных мест в государственных детских садах для возрастной группы ребёнка сейчас нет.");
 
     private static LocalizedText NotInQueue(ApplicationStatus status)
     {
         var s = ApplicationStatusText.Of(status);
-        return new($"Ребёнок не стоит в очереди (состояние заявления — «{s.Ru}»).", $"Бала кезекте тұрған жоқ (өтініш күйі — «{s.Kk}»).");
+        return new("Ребёнок не стоит в очереди (состояние заявления — «{0}»).", s);
     }
 
     private static LocalizedText? StopListed(DateTimeOffset? stopListedUntil, DateTimeOffset now)
     {
         if (stopListedUntil is not { } until || !Deadline.IsOpen(until, now)) return null;
         var end = AlmatyTime.Format(until);
-        return new($"Заявление в стоп-листе до {end}: получение направления заблокировано.",
-            $"Өтініш {end} дейін стоп-парақта: жолдама алу бұғатталған.");
+        return new("Заявление в стоп-листе до {0}: получение направления заблокировано.", end);
     }
 }

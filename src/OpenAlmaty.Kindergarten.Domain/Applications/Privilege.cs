@@ -33,16 +33,16 @@ public static class PrivilegeText
 
     public static LocalizedText Of(Privilege privilege) => privilege switch
     {
-        Privilege.None => new("Без льготы", "Жеңілдіксіз"),
-        Privilege.ServicemanChild => new("Дети военнослужащих (вне очереди)", "Әскери қызметшілердің балалары (кезектен тыс)"),
-        Privilege.SpecialStateBodyChild => new("Дети сотрудников специальных государственных органов (вне очереди)", "Арнаулы мемлекеттік органдар қызметкерлерінің балалары (кезектен тыс)"),
-        Privilege.DisabledParentChild => new("Дети законных представителей с инвалидностью", "Мүгедектігі бар заңды өкілдердің балалары"),
-        Privilege.WithoutParentalCare => new("Дети, оставшиеся без попечения родителей", "Ата-анасының қамқорлығынсыз қалған балалар"),
-        Privilege.Orphan => new("Дети-сироты", "Жетім балалар"),
-        Privilege.LargeFamily => new("Дети из многодетных семей", "Көп балалы отбасылардың балалары"),
-        Privilege.SpecialEducationalNeeds => new("Дети с особыми образовательными потребностями", "Ерекше білім беру қажеттіліктері бар балалар"),
-        Privilege.FamilyRaisingDisabledChild => new("Дети из семей, воспитывающих ребёнка с инвалидностью", "Мүгедек бала тәрбиелеп отырған отбасылардың балалары"),
-        Privilege.TeacherChild => new("Дети педагогов", "Педагогтердің балалары"),
+        Privilege.None => new("Без льготы"),
+        Privilege.ServicemanChild => new("Дети военнослужащих (вне очереди)"),
+        Privilege.SpecialStateBodyChild => new("Дети сотрудников специальных государственных органов (вне очереди)"),
+        Privilege.DisabledParentChild => new("Дети законных представителей с инвалидностью"),
+        Privilege.WithoutParentalCare => new("Дети, оставшиеся без попечения родителей"),
+        Privilege.Orphan => new("Дети-сироты"),
+        Privilege.LargeFamily => new("Дети из многодетных семей"),
+        Privilege.SpecialEducationalNeeds => new("Дети с особыми образовательными потребностями"),
+        Privilege.FamilyRaisingDisabledChild => new("Дети из семей, воспитывающих ребёнка с инвалидностью"),
+        Privilege.TeacherChild => new("Дети педагогов"),
         _ => new(privilege.ToString(), privilege.ToString()),
     };
 }

@@ -13,8 +13,7 @@ public static class QueueAge
     public static bool HasAgedOut(DateOnly birthDate, DateTimeOffset now) => Iin.FullYears(birthDate, AlmatyTime.Today(now)) >= MaximumAge;
 
     public static readonly LocalizedText AgedOut = new(
-        $"Ребёнку исполнилось {MaximumAge} лет: направления выдаются детям до {MaximumAge} лет.",
-        $"Балаға {MaximumAge} жас толды: жолдамалар {MaximumAge} жасқа дейінгі балаларға беріледі.");
+        "Ребёнку исполнилось {0} лет: направления выдаются детям до {0} лет.", MaximumAge);
 
     /// The reason written in the history when the yearly update takes a child out of the queue.
     public static readonly string AgedOutReason = $"Ребёнку исполнилось {MaximumAge} лет: снят с очереди при ежегодном обновлении очереди";

@@ -128,8 +128,7 @@ public sealed class WorkingCalendar
         AlmatyTime.EndOfDay(NthWorkingDayAfter(AlmatyTime.Today(instant), n));
 
     public static DomainException YearMissing(int year) => new("calendar.year-missing", new(
-        $"Нет производственного календаря на {year} год: срок не может быть рассчитан. Управление образования загружает календарь; попробуйте позже.",
-        $"{year} жылға өндірістік күнтізбе жоқ: мерзімді есептеу мүмкін емес. Білім басқармасы күнтізбені жүктейді; кейінірек қайталап көріңіз."));
+        "Нет производственного календаря на {0} год: срок не может быть рассчитан. Управление образования загружает календарь; попробуйте позже.", year));
 
     /// 0 for a year without data.
     public int WorkingDaysIn(int year)

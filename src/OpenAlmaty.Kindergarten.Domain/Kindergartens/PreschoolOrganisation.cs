@@ -50,7 +50,7 @@ public sealed class PreschoolOrganisation
     {
         var value = string.IsNullOrWhiteSpace(bin) ? null : bin.Trim();
         if (value is not null && (value.Length != 12 || !value.All(char.IsAsciiDigit)))
-            throw new DomainException("organisation.bin", new("БИН — это 12 цифр.", "БСН — 12 цифр."));
+            throw new DomainException("organisation.bin", new("БИН — это 12 цифр."));
         Bin = value;
     }
 
@@ -60,10 +60,9 @@ public sealed class PreschoolOrganisation
         string address, string phones, string? website, double? latitude, double? longitude)
     {
         if (string.IsNullOrWhiteSpace(nameRu) || string.IsNullOrWhiteSpace(nameKk))
-            throw new DomainException("organisation.name", new("Укажите название на русском и казахском языках.",
-                "Атауын орыс және қазақ тілдерінде көрсетіңіз."));
+            throw new DomainException("organisation.name", new("Укажите название на русском и казахском языках."));
         if (latitude is < -90 or > 90 || longitude is < -180 or > 180)
-            throw new DomainException("organisation.coordinates", new("Координаты указаны неверно.", "Координаттар қате көрсетілген."));
+            throw new DomainException("organisation.coordinates", new("Координаты указаны неверно."));
         NameRu = nameRu.Trim();
         NameKk = nameKk.Trim();
         Language = language;

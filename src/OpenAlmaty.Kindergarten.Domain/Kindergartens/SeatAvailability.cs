@@ -31,7 +31,7 @@ public sealed class SeatAvailability
     public void Publish(int freeSeats, DateTimeOffset? priorityUntil, DateTimeOffset now, string changedBy)
     {
         if (freeSeats < 0)
-            throw new DomainException("seats.negative", new("Число мест не может быть отрицательным.", "Орын саны теріс бола алмайды."));
+            throw new DomainException("seats.negative", new("Число мест не может быть отрицательным."));
         FreeSeats = freeSeats;
         PriorityUntil = priorityUntil;
         UpdatedAt = now;

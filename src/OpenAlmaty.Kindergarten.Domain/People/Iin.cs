@@ -34,25 +34,23 @@ public readonly record struct Iin
         var value = input?.Trim() ?? "";
         if (value.Length != 12)
         {
-            error = new("ИИН должен состоять из 12 цифр.", "ЖСН 12 цифрдан тұруы керек.");
+            error = new("ИИН должен состоять из 12 цифр.");
             return false;
         }
         if (!value.All(char.IsAsciiDigit))
         {
-            error = new("ИИН может содержать только цифры.", "ЖСН тек цифрлардан тұруы керек.");
+            error = new("ИИН может содержать только цифры.");
             return false;
         }
         if (CheckDigit(value) is not { } check || check != value[11] - '0')
         {
-            error = new("ИИН введён с ошибкой: не сходится контрольная цифра.",
-                "ЖСН қате енгізілген: бақылау цифры сәйкес келмейді.");
+            error = new("ИИН введён с ошибкой: не сходится контрольная цифра.");
             return false;
         }
         var centuryDigit = value[6] - '0';
         if (centuryDigit is < 1 or > 6)
         {
-            error = new("ИИН введён с ошибкой: неверная седьмая цифра (век и пол).",
-                "ЖСН қате енгізілген: жетінші цифр (ғасыр мен жыныс) дұрыс емес.");
+            error = new("ИИН введён с ошибкой: неверная седьмая цифра (век и пол).");
             return false;
         }
         var century = 1800 + (centuryDigit - 1) / 2 * 100;
@@ -61,8 +59,7 @@ public readonly record struct Iin
         var day = int.Parse(value.AsSpan(4, 2));
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
-            error = new("ИИН введён с ошибкой: в нём нет настоящей даты рождения.",
-                "ЖСН қате енгізілген: туған күні дұрыс емес.");
+            error = new("ИИН введён с ошибкой: в нём нет настоящей даты рождения.");
             return false;
         }
         iin = new Iin(value, new DateOnly(year, month, day), centuryDigit % 2 == 1 ? Sex.Male : Sex.Female);

@@ -53,11 +53,11 @@ public sealed class Referral
 
     public static LocalizedText StatusText(ReferralStatus status) => status switch
     {
-        ReferralStatus.Active => new("Действует", "Жарамды"),
-        ReferralStatus.Used => new("Использовано (ребёнок зачислен)", "Пайдаланылды (бала қабылданды)"),
-        ReferralStatus.Annulled => new("Аннулировано", "Жойылды"),
-        ReferralStatus.Cancelled => new("Отменено", "Күші жойылды"),
-        ReferralStatus.Declined => new("Отказ родителя", "Ата-ананың бас тартуы"),
+        ReferralStatus.Active => new("Действует"),
+        ReferralStatus.Used => new("Использовано (ребёнок зачислен)"),
+        ReferralStatus.Annulled => new("Аннулировано"),
+        ReferralStatus.Cancelled => new("Отменено"),
+        ReferralStatus.Declined => new("Отказ родителя"),
         _ => new(status.ToString(), status.ToString()),
     };
 
@@ -73,8 +73,7 @@ public sealed class Referral
     {
         if (Status != ReferralStatus.Active)
             throw new DomainException("referral.not-active", new(
-                $"Направление {Number} уже не действует ({StatusText(Status).Ru.ToLowerInvariant()}).",
-                $"{Number} жолдамасы енді жарамсыз ({StatusText(Status).Kk.ToLowerInvariant()})."));
+                "Направление {0} уже не действует ({1}).", Number, StatusText(Status)));
         Status = to;
         ClosedAt = now;
         CloseReason = reason;

@@ -24,9 +24,9 @@ public sealed record AllocationDocument(
     public AllocationInput ToInput()
     {
         if (Seed is null)
-            throw new DomainException("seed.hidden", new("Seed ещё не раскрыт: распределение можно проверить после него.", "Seed әлі ашылған жоқ: бөлуді одан кейін тексеруге болады."));
+            throw new DomainException("seed.hidden", new("Seed ещё не раскрыт: распределение можно проверить после него."));
         if (!string.Equals(ReleaseLottery.SeedHash(Seed), SeedHash, StringComparison.Ordinal))
-            throw new DomainException("seed.mismatch", new("Seed не совпадает с опубликованным хешем.", "Seed жарияланған хешке сәйкес келмейді."));
+            throw new DomainException("seed.mismatch", new("Seed не совпадает с опубликованным хешем."));
         return new AllocationInput(Rule, Seed, Pools, Requests);
     }
 }

@@ -120,5 +120,5 @@ public static class AllocationJson
     }
 
     internal static DomainException Bad(string why) =>
-        new("allocation.file", new("Файл не является выгрузкой распределения мест: " + why, "Файл орындарды бөлу жүктемесі емес: " + why));
+        new("allocation.file", new("Файл не является выгрузкой распределения мест: {0}", why));
 }

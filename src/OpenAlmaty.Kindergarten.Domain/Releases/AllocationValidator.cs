@@ -26,16 +26,16 @@ public static class AllocationValidator
         var problems = new List<AllocationProblem>();
         if (rankedPools is null || rankedPools.Count is 0 or > MaxRankedPools)
         {
-            problems.Add(new("ranking.count", new("Выберите от одной до пяти организаций.", "Бірден беске дейін ұйым таңдаңыз."), pseudonym));
+            problems.Add(new("ranking.count", new("Выберите от одной до пяти организаций."), pseudonym));
             if (rankedPools is null || rankedPools.Count > MaxRankedPools) return problems;
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pool in rankedPools)
         {
             if (pool is null || !isKnownPool(pool))
-                problems.Add(new("ranking.unknown", new("Организация не входит в это распределение мест.", "Ұйым осы орындарды бөлуге кірмейді."), pseudonym, pool));
+                problems.Add(new("ranking.unknown", new("Организация не входит в это распределение мест."), pseudonym, pool));
             else if (!seen.Add(pool))
-                problems.Add(new("ranking.duplicate", new("Организация указана дважды.", "Ұйым екі рет көрсетілген."), pseudonym, pool));
+                problems.Add(new("ranking.duplicate", new("Организация указана дважды."), pseudonym, pool));
         }
         return problems;
     }
@@ -45,24 +45,24 @@ public static class AllocationValidator
         var problems = new List<AllocationProblem>();
         if (input is null || input.Pools is null || input.Requests is null || input.Seed is null)
         {
-            problems.Add(new("input.missing", new("Нет данных для распределения.", "Бөлуге арналған деректер жоқ.")));
+            problems.Add(new("input.missing", new("Нет данных для распределения.")));
             return problems;
         }
         if (!Enum.IsDefined(input.Rule))
-            problems.Add(new("rule.unknown", new("Неизвестное правило распределения.", "Бөлудің белгісіз ережесі.")));
+            problems.Add(new("rule.unknown", new("Неизвестное правило распределения.")));
         if (input.Rule == AllocationRule.Lottery && input.Seed.Length < MinLotterySeedLength)
-            problems.Add(new("seed.short", new("Для жеребьёвки нужно случайное значение (seed) не короче 16 байт.", "Жеребе үшін кемінде 16 байттық кездейсоқ мән (seed) қажет.")));
+            problems.Add(new("seed.short", new("Для жеребьёвки нужно случайное значение (seed) не короче 16 байт.")));
 
         var pools = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pool in input.Pools)
         {
             if (problems.Count >= MaxProblems) return problems;
             if (pool is null || string.IsNullOrWhiteSpace(pool.PoolId))
-                problems.Add(new("pool.id", new("Не указан идентификатор группы мест.", "Орындар тобының идентификаторы көрсетілмеген.")));
+                problems.Add(new("pool.id", new("Не указан идентификатор группы мест.")));
             else if (!pools.Add(pool.PoolId))
-                problems.Add(new("pool.duplicate", new("Группа мест указана дважды.", "Орындар тобы екі рет көрсетілген."), PoolId: pool.PoolId));
+                problems.Add(new("pool.duplicate", new("Группа мест указана дважды."), PoolId: pool.PoolId));
             else if (pool.Seats < 0)
-                problems.Add(new("seats.negative", new("Число мест не может быть отрицательным.", "Орын саны теріс бола алмайды."), PoolId: pool.PoolId));
+                problems.Add(new("seats.negative", new("Число мест не может быть отрицательным."), PoolId: pool.PoolId));
         }
 
         var pseudonyms = new HashSet<string>(StringComparer.Ordinal);
@@ -72,13 +72,13 @@ public static class AllocationValidator
             if (problems.Count >= MaxProblems) return problems;
             if (request is null || !IsPlainPseudonym(request.Pseudonym))
             {
-                problems.Add(new("request.pseudonym", new("Псевдоним заявки: от 1 до 64 латинских букв, цифр, «-», «_» или «.».", "Өтінімнің бүркеншік аты: 1-ден 64-ке дейін латын әрпі, цифр, «-», «_» немесе «.».")));
+                problems.Add(new("request.pseudonym", new("Псевдоним заявки: от 1 до 64 латинских букв, цифр, «-», «_» или «.».")));
                 continue;
             }
             if (!pseudonyms.Add(request.Pseudonym))
-                problems.Add(new("request.duplicate", new("Псевдоним заявки повторяется.", "Өтінімнің бүркеншік аты қайталанады."), request.Pseudonym));
+                problems.Add(new("request.duplicate", new("Псевдоним заявки повторяется."), request.Pseudonym));
             if (input.Rule == AllocationRule.QueueOrder && (request.QueueRank < 1 || !ranks.Add(request.QueueRank)))
-                problems.Add(new("request.queue-rank", new("Место в порядке очереди должно быть положительным и не повторяться.", "Кезек тәртібіндегі орын оң сан болуы және қайталанбауы тиіс."), request.Pseudonym));
+                problems.Add(new("request.queue-rank", new("Место в порядке очереди должно быть положительным и не повторяться."), request.Pseudonym));
             problems.AddRange(ValidateRanking(request.RankedPools, pools.Contains, request.Pseudonym));
         }
         return problems.Count > MaxProblems ? problems[..MaxProblems] : problems;

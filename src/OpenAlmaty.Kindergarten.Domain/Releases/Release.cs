@@ -32,20 +32,19 @@ public sealed class Release
     {
         title = (title ?? "").Trim();
         if (title.Length is 0 or > 200)
-            throw Error("release.title", "Укажите название распределения (до 200 символов).", "Бөлудің атауын көрсетіңіз (200 таңбаға дейін).");
+            throw Error("release.title", new("Укажите название распределения (до 200 символов)."));
         if (!Enum.IsDefined(rule))
-            throw Error("release.rule", "Выберите правило распределения.", "Бөлу ережесін таңдаңыз.");
+            throw Error("release.rule", new("Выберите правило распределения."));
         if (opensAt < now)
-            throw Error("release.past", "Приём заявок не может начаться в прошлом.", "Өтінім қабылдау өткен уақытта басталуы мүмкін емес.");
+            throw Error("release.past", new("Приём заявок не может начаться в прошлом."));
         if (!InWorkingHours(opensAt, calendar) || !InWorkingHours(closesAt, calendar))
-            throw Error("release.hours", "Приём заявок открывается и закрывается в рабочий день с 09:00 до 18:00 (время Алматы).",
-                "Өтінім қабылдау жұмыс күні 09:00-ден 18:00-ге дейін ашылады және жабылады (Алматы уақыты).");
+            throw Error("release.hours", new("Приём заявок открывается и закрывается в рабочий день с 09:00 до 18:00 (время Алматы)."));
         if (closesAt - opensAt < MinimumWindow)
-            throw Error("release.short", "Приём заявок должен длиться не меньше 3 часов.", "Өтінім қабылдау кемінде 3 сағатқа созылуы керек.");
+            throw Error("release.short", new("Приём заявок должен длиться не меньше 3 часов."));
         if (pools.Count is 0 or > MaxPools)
-            throw Error("release.pools", $"Добавьте от 1 до {MaxPools} организаций с местами.", $"Орындары бар 1-ден {MaxPools}-ге дейін ұйым қосыңыз.");
+            throw Error("release.pools", new("Добавьте от 1 до {0} организаций с местами.", MaxPools));
         if (pools.GroupBy(p => (p.OrganisationId, p.BirthYear)).Any(g => g.Count() > 1))
-            throw Error("release.pool-twice", "Одна организация и возрастная группа указаны дважды.", "Бір ұйым мен жас тобы екі рет көрсетілген.");
+            throw Error("release.pool-twice", new("Одна организация и возрастная группа указаны дважды."));
         var release = new Release
         {
             Title = title, Rule = rule, OpensAt = opensAt, ClosesAt = closesAt, Status = ReleaseStatus.Draft,
@@ -97,15 +96,14 @@ public sealed class Release
     {
         if (Status == ReleaseStatus.Draft) Open(now);
         if (Status != ReleaseStatus.Open || now < ClosesAt)
-            throw Error("release.status", "Распределение уже проведено или приём заявок ещё идёт.", "Бөлу жүргізілді немесе өтінім қабылдау әлі жүріп жатыр.");
+            throw Error("release.status", new("Распределение уже проведено или приём заявок ещё идёт."));
         DocumentJson = documentJson;
         AllocatedAt = now;
         Status = ReleaseStatus.Allocated;
     }
 
     public static LocalizedText RequestsClosed { get; } = new(
-        "Приём заявок в этом распределении закрыт: заявку больше нельзя подать или изменить.",
-        "Бұл бөлуде өтінім қабылдау жабылды: өтінімді енді беруге немесе өзгертуге болмайды.");
+        "Приём заявок в этом распределении закрыт: заявку больше нельзя подать или изменить.");
 
     private static bool InWorkingHours(DateTimeOffset instant, WorkingCalendar calendar)
     {
@@ -114,7 +112,7 @@ public sealed class Release
         return calendar.IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) && time >= WorkdayStarts && time <= WorkdayEnds;
     }
 
-    internal static DomainException Error(string code, string ru, string kk) => new(code, new(ru, kk));
+    internal static DomainException Error(string code, LocalizedText text) => new(code, text);
 }
 
 /// One organisation × age group with its seats in a release.
@@ -125,7 +123,7 @@ public sealed class ReleasePool
     public ReleasePool(int organisationId, Kindergartens.OrganisationType kind, int birthYear, int seats)
     {
         if (seats is < 1 or > 1000)
-            throw Release.Error("release.seats", "Число мест в распределении — от 1 до 1000.", "Бөлудегі орын саны — 1-ден 1000-ға дейін.");
+            throw Release.Error("release.seats", new("Число мест в распределении — от 1 до 1000."));
         OrganisationId = organisationId;
         Kind = kind;
         BirthYear = birthYear;

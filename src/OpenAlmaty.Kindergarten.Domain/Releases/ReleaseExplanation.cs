@@ -27,12 +27,10 @@ public static class ReleaseExplanation
 
     static LocalizedText Text(PoolOutcome pool, long position) => pool switch
     {
-        { Seats: 0 } => new("В этом распределении у организации не было мест.", "Бұл бөлуде ұйымда орын болған жоқ."),
+        { Seats: 0 } => new("В этом распределении у организации не было мест."),
         { LastAdmittedPosition: { } last } when pool.Admitted >= pool.Seats && last < position => new(
-            $"Все места ({pool.Seats}) получили дети раньше вас в порядке распределения: последний принятый — №{last}, вы — №{position}.",
-            $"Барлық орынды ({pool.Seats}) бөлу тәртібі бойынша сізден бұрын тұрған балалар алды: соңғы қабылданған — №{last}, сіз — №{position}."),
+            "Все места ({0}) получили дети раньше вас в порядке распределения: последний принятый — №{1}, вы — №{2}.", pool.Seats, last, position),
         // A stable result never leaves this case; said plainly rather than explained wrongly.
-        _ => new("Место в этой организации не было предложено; обратитесь в отдел образования.",
-            "Бұл ұйымда орын ұсынылмады; білім бөліміне хабарласыңыз."),
+        _ => new("Место в этой организации не было предложено; обратитесь в отдел образования."),
     };
 }

@@ -93,13 +93,11 @@ public sealed class ReleaseOffer
         if (IsOpen(now)) return;
         var text = Status switch
         {
-            ReleaseOfferStatus.Offered => new LocalizedText($"Срок предложения истёк {AlmatyTime.Format(ValidUntil)}.",
-                $"Ұсыныстың мерзімі {AlmatyTime.Format(ValidUntil)} аяқталды."),
-            ReleaseOfferStatus.Accepted => new LocalizedText("Предложение уже принято: направление выдано.", "Ұсыныс қабылданған: жолдама берілді."),
-            ReleaseOfferStatus.Declined => new LocalizedText("Вы уже отказались от этого предложения.", "Сіз бұл ұсыныстан бас тарттыңыз."),
-            ReleaseOfferStatus.Replaced => new LocalizedText("Это предложение заменено местом в организации, которую вы поставили выше.",
-                "Бұл ұсыныс сіз жоғары қойған ұйымдағы орынмен ауыстырылды."),
-            _ => new LocalizedText("Предложение больше не действует.", "Ұсыныс енді жарамсыз."),
+            ReleaseOfferStatus.Offered => new LocalizedText("Срок предложения истёк {0}.", AlmatyTime.Format(ValidUntil)),
+            ReleaseOfferStatus.Accepted => new LocalizedText("Предложение уже принято: направление выдано."),
+            ReleaseOfferStatus.Declined => new LocalizedText("Вы уже отказались от этого предложения."),
+            ReleaseOfferStatus.Replaced => new LocalizedText("Это предложение заменено местом в организации, которую вы поставили выше."),
+            _ => new LocalizedText("Предложение больше не действует."),
         };
         throw new DomainException("offer.closed", text);
     }

@@ -14,9 +14,9 @@ public sealed class ReleaseRequest
     public static ReleaseRequest Sign(long releaseId, long applicationId, IReadOnlyList<long> rankedPoolIds, string signedXml, DateTimeOffset now)
     {
         if (rankedPoolIds.Count is 0 or > MaxChoices)
-            throw Release.Error("request.choices", "Выберите от одной до пяти организаций.", "Бір мен бес аралығында ұйым таңдаңыз.");
+            throw Release.Error("request.choices", new("Выберите от одной до пяти организаций."));
         if (rankedPoolIds.Distinct().Count() != rankedPoolIds.Count)
-            throw Release.Error("request.twice", "Одна организация выбрана дважды.", "Бір ұйым екі рет таңдалды.");
+            throw Release.Error("request.twice", new("Одна организация выбрана дважды."));
         return new ReleaseRequest
         {
             ReleaseId = releaseId,

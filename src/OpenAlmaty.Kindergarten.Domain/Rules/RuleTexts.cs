@@ -9,38 +9,30 @@ namespace OpenAlmaty.Kindergarten.Domain.Rules;
 public static class RuleTexts
 {
     public static readonly LocalizedText PrivateChoiceLeavesQueue = new(
-        "Внимание! При выборе частного детского сада по государственному образовательному заказу Вы снимаетесь с очереди.",
-        "Назар аударыңыз! Мемлекеттік білім беру тапсырысы бойынша жеке балабақшаны таңдаған кезде Сіз кезектен шығасыз.");
+        "Внимание! При выборе частного детского сада по государственному образовательному заказу Вы снимаетесь с очереди.");
 
     public static readonly LocalizedText CheckLanguageAndPlace = new(
-        "Просим обратить внимание на язык обучения и местонахождение выбранной дошкольной организации",
-        "Таңдалған мектепке дейінгі ұйымның оқыту тіліне және орналасқан жеріне назар аударыңыз");
+        "Просим обратить внимание на язык обучения и местонахождение выбранной дошкольной организации");
 
     /// The 5-day deadline and the 10-day stop-list, as the instruction says it.
     public static readonly LocalizedText ReferralDeadline = new(
-        $"Просим обратить внимание, если заявитель в течении {ReferralValidWorkingDays}-ти рабочих дней после получения направления " +
-        $"не прибудет в детский сад, направление будет автоматически аннулировано и ребенок будет направлен в стоп-лист " +
-        $"на срок {StopListWorkingDays} ({NumberWords.Ru(StopListWorkingDays)}) рабочих дней.",
-        $"Назар аударыңыз: егер өтініш беруші жолдаманы алғаннан кейін {ReferralValidWorkingDays} ({NumberWords.Kk(ReferralValidWorkingDays)}) " +
-        $"жұмыс күні ішінде балабақшаға келмесе, жолдама автоматты түрде жойылады және бала {StopListWorkingDays} " +
-        $"({NumberWords.Kk(StopListWorkingDays)}) жұмыс күні мерзімге стоп-параққа енгізіледі.");
+        "Просим обратить внимание, если заявитель в течении {0}-ти рабочих дней после получения направления " +
+        "не прибудет в детский сад, направление будет автоматически аннулировано и ребенок будет направлен в стоп-лист " +
+        "на срок {2} ({3}) рабочих дней.",
+        ReferralValidWorkingDays, new NumberWord(ReferralValidWorkingDays), StopListWorkingDays, new NumberWord(StopListWorkingDays));
 
     public static readonly LocalizedText StopListBlocks = new(
-        "На время нахождения заявления в стоп-листе возможность получения направления будет заблокирована.",
-        "Өтініш стоп-парақта тұрған уақытта жолдама алу мүмкіндігі бұғатталады.");
+        "На время нахождения заявления в стоп-листе возможность получения направления будет заблокирована.");
 
     public static readonly LocalizedText ExpiriesRemove = new(
-        $"Если заявитель просрочит срок действия выданного направления {ExpiriesBeforeRemoval} раза, то ребенок будет автоматически снят с очереди",
-        $"Егер өтініш беруші берілген жолдаманың жарамдылық мерзімін {ExpiriesBeforeRemoval} рет өткізіп алса, бала кезектен автоматты түрде шығарылады.");
+        "Если заявитель просрочит срок действия выданного направления {0} раза, то ребенок будет автоматически снят с очереди", ExpiriesBeforeRemoval);
 
     public static readonly LocalizedText PrivateMinimumAge = new(
-        $"Возраст ребенка — {PrivateMinimumAgeYears} года и старше", $"Баланың жасы — {PrivateMinimumAgeYears} жас және одан үлкен");
+        "Возраст ребенка — {0} года и старше", PrivateMinimumAgeYears);
 
     public static readonly LocalizedText StateSeatWindow = new(
-        $"Места в государственном детском саду сначала предлагаются первым детям очереди этого года рождения на {StateSeatWindowWorkingDays} рабочих дня, затем открываются всем. " +
-        "Место, которое вернулось (направление аннулировано или отменено), так же предлагается следующим детям очереди.",
-        $"Мемлекеттік балабақшадағы орындар алдымен осы туған жылдағы кезектің алғашқы балаларына {StateSeatWindowWorkingDays} жұмыс күніне ұсынылады, содан кейін барлығына ашылады. " +
-        "Қайтарылған орын (жолдама жойылған не күші жойылған) да кезектегі келесі балаларға осылай ұсынылады.");
+        "Места в государственном детском саду сначала предлагаются первым детям очереди этого года рождения на {0} рабочих дня, затем открываются всем. " +
+        "Место, которое вернулось (направление аннулировано или отменено), так же предлагается следующим детям очереди.", StateSeatWindowWorkingDays);
 
     /// What happens to a private kindergarten's published seats: no priority window, the queue's
     /// children old enough for a private kindergarten see them at once and the first signed choice
@@ -82,12 +74,30 @@ public static class RuleTexts
     }
 }
 
+/// A number the rules' texts spell out ("10 (десять)"), in the reader's language: string.Format
+/// hands it the culture the text is rendered in.
+public sealed record NumberWord(int Number) : IFormattable
+{
+    public string ToString(string? format, IFormatProvider? formatProvider) =>
+        (formatProvider as System.Globalization.CultureInfo)?.TwoLetterISOLanguageName switch
+        {
+            "kk" => NumberWords.Kk(Number),
+            "en" => NumberWords.En(Number),
+            _ => NumberWords.Ru(Number),
+        };
+
+    public override string ToString() => NumberWords.Ru(Number);
+}
+
 /// The numbers the rules' texts spell out in words ("10 (десять)").
 public static class NumberWords
 {
     private static readonly string[] RuWords = ["ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять"];
     private static readonly string[] KkWords = ["нөл", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он"];
 
+    private static readonly string[] EnWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    public static string En(int n) => n >= 0 && n < EnWords.Length ? EnWords[n] : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
     public static string Ru(int n) => n >= 0 && n < RuWords.Length ? RuWords[n] : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
     public static string Kk(int n) => n >= 0 && n < KkWords.Length ? KkWords[n] : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

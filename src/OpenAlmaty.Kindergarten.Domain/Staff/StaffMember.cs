@@ -21,8 +21,7 @@ public sealed class StaffMember
         DateTimeOffset now, string grantedBy)
     {
         if (role == StaffRole.KindergartenStaff && organisationId is null)
-            throw new Common.DomainException("staff.scope", new("Сотрудник детского сада должен быть привязан к организации.",
-                "Балабақша қызметкері ұйымға байланысты болуы керек."));
+            throw new Common.DomainException("staff.scope", new("Сотрудник детского сада должен быть привязан к организации."));
         Iin = iin;
         FullName = fullName;
         Role = role;

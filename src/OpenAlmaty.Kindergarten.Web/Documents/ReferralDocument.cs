@@ -13,9 +13,9 @@ public static class ReferralDocument
 {
     /// The city's warnings, from the one place the rules' words live.
     public static string FiveDaysWarningRu => Domain.Rules.RuleTexts.ReferralDeadline.Ru;
-    public static string FiveDaysWarningKk => Domain.Rules.RuleTexts.ReferralDeadline.Kk;
+    public static string FiveDaysWarningKk => Localization.DomainResources.In(Domain.Rules.RuleTexts.ReferralDeadline, "kk");
     public static string TwoExpiriesWarningRu => Domain.Rules.RuleTexts.ExpiriesRemove.Ru;
-    public static string TwoExpiriesWarningKk => Domain.Rules.RuleTexts.ExpiriesRemove.Kk;
+    public static string TwoExpiriesWarningKk => Localization.DomainResources.In(Domain.Rules.RuleTexts.ExpiriesRemove, "kk");
 
     static ReferralDocument() => DejaVuFontResolver.Register();
 

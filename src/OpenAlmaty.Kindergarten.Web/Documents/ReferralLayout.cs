@@ -52,14 +52,16 @@ internal sealed class ReferralLayout(XGraphics gfx, DocumentFonts fonts, double 
         new("Дата рождения ребёнка", "Баланың туған күні", d.ChildBirthDate.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)),
         new("Возрастная группа", "Жас тобы", $"дети {d.BirthYear} года рождения / {d.BirthYear} жылы туған балалар"),
         new("Дошкольная организация", "Мектепке дейінгі ұйым", Both(d.OrganisationNameRu, d.OrganisationNameKk), Strong: true),
-        new("Тип организации", "Ұйымның түрі", Both(d.OrganisationType.Ru, d.OrganisationType.Kk)),
-        new("Язык обучения", "Оқыту тілі", $"{d.Language.Ru} / {d.Language.Kk}"),
+        new("Тип организации", "Ұйымның түрі", Both(d.OrganisationType.Ru, Kk(d.OrganisationType))),
+        new("Язык обучения", "Оқыту тілі", $"{d.Language.Ru} / {Kk(d.Language)}"),
         new("Адрес", "Мекенжайы", d.Address),
         new("Телефоны", "Телефондары", d.Phones),
         new("Действительно до", "Жарамдылық мерзімі", $"{AlmatyTime.Format(d.ValidUntil)} (время Алматы / Алматы уақыты)", Strong: true),
     ];
 
     private static string Both(string ru, string kk) => ru == kk ? ru : $"{ru}\n{kk}";
+
+    private static string Kk(Domain.Common.LocalizedText text) => Localization.DomainResources.In(text, "kk");
 
     private double DrawWarning(double y)
     {

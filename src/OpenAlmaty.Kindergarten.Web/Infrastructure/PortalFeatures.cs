@@ -15,7 +15,7 @@ public static class PortalFeatures
 {
     public static IServiceCollection AddPortalFeatures(this IServiceCollection services, IConfiguration config)
     {
-        services.AddScoped<Lang>();
+        services.AddLanguages();
         services.AddSingleton<Features.Calendar.WorkingCalendarSource>();
         services.AddScoped<Features.Calendar.CalendarDeadlines>();
         services.AddScoped<Features.Calendar.CalendarChanges>();
@@ -45,7 +45,7 @@ public static class PortalFeatures
 
     public static WebApplication UsePortalFeatures(this WebApplication app)
     {
-        Lang.UseLanguage(app);
+        app.UseRequestLocalization();
         app.UseSignIn();
         app.UseAuthentication();
         app.UseAuthorization();

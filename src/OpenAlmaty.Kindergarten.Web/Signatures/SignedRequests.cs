@@ -41,23 +41,19 @@ public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifi
         {
             var request = await db.Set<SignedRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct)
                 ?? throw new SignatureRejectedException("request.unknown", new(
-                    "Запрос на подпись не найден. Откройте заявление и подпишите ещё раз.",
-                    "Қол қою сұрауы табылмады. Өтінішті ашып, қайта қол қойыңыз."));
+                    "Запрос на подпись не найден. Откройте заявление и подпишите ещё раз."));
             var now = clock.GetUtcNow();
             var minutes = options.Value.SignedRequestMinutes;
             if (now - request.IssuedAt > TimeSpan.FromMinutes(minutes))
                 throw new SignatureRejectedException("request.expired", new(
-                    $"Срок запроса на подпись истёк: он действует {minutes} минут. Откройте страницу ещё раз и подпишите заново.",
-                    $"Қол қою сұрауының мерзімі өтті: ол {minutes} минут жарамды. Бетті қайта ашып, қайта қол қойыңыз."));
+                    "Срок запроса на подпись истёк: он действует {0} минут. Откройте страницу ещё раз и подпишите заново.", minutes));
             var verified = await verifier.VerifyAsync(signedXml, KeyPurpose.Signing, now, ct);
             if (!string.Equals(CanonicalXml.Canonicalize(verified.ContentWithoutSignature), request.Xml, StringComparison.Ordinal))
                 throw new SignatureRejectedException("request.content-changed", new(
-                    "Подписан не тот документ, который подготовил портал. Подпишите ещё раз.",
-                    "Портал дайындаған құжатқа емес, басқа құжатқа қол қойылған. Қайта қол қойыңыз."));
+                    "Подписан не тот документ, который подготовил портал. Подпишите ещё раз."));
             if (verified.Signer.Iin != signedInIin || request.PersonIin != signedInIin)
                 throw new SignatureRejectedException("request.other-iin", new(
-                    "Документ подписан ключом другого человека: ИИН в подписи не совпадает с ИИН, под которым вы вошли.",
-                    "Құжатқа басқа адамның кілтімен қол қойылған: қолтаңбадағы ЖСН сіз кірген ЖСН-мен сәйкес келмейді."));
+                    "Документ подписан ключом другого человека: ИИН в подписи не совпадает с ИИН, под которым вы вошли."));
             if (consume) await ConsumeAsync(db, id, now, ct);
             log.LogInformation("Signed request {RequestId} ({Kind}) accepted from {Iin}", id, request.Kind, Domain.People.Iin.Mask(signedInIin));
             return new VerifiedRequest(id, request.Kind, request.ApplicationId, signedXml, verified.Signer);
@@ -78,7 +74,6 @@ public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifi
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.UsedAt, now), ct);
         if (updated == 0)
             throw new SignatureRejectedException("request.used", new(
-                "Этот документ уже подписан и отправлен. Повторная отправка не нужна.",
-                "Бұл құжатқа бұрын қол қойылып, жіберілген. Қайта жіберудің қажеті жоқ."));
+                "Этот документ уже подписан и отправлен. Повторная отправка не нужна."));
     }
 }

@@ -18,8 +18,8 @@ public sealed class ReferralDocumentTests
         "\"Золотой Дракоша\" балабақшасы",
         address,
         "378-25-35, 705-211-74-54, 32-91-3-91",
-        new LocalizedText("Русский", "Орыс тілі"),
-        new LocalizedText("Частные детские сады по гос.дотации", "Мемлекеттік тапсырыс бойынша жеке балабақшалар"),
+        new LocalizedText("Русский"),
+        new LocalizedText("Частные детские сады по гос.дотации"),
         2022,
         new DateTimeOffset(2026, 12, 2, 18, 59, 59, TimeSpan.Zero),
         "http://127.0.0.1:5080/verify/abc123");

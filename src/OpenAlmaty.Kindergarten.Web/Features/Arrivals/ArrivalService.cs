@@ -68,15 +68,13 @@ public sealed class ArrivalService(AppDbContext db, TimeProvider clock, WorkingC
             // never deadlock, and a referral the job is annulling right now waits here.
             var referral = await db.Referrals.FromSql($"select *, xmin from referrals where id = {referralId} for update").SingleOrDefaultAsync(ct);
             if (referral is null || !scope.Covers(referral.OrganisationId))
-                return new ArrivalResult(ArrivalOutcome.NotFound, new("Направление не найдено.", "Жолдама табылмады."));
+                return new ArrivalResult(ArrivalOutcome.NotFound, new("Направление не найдено."));
             if (referral.Status == ReferralStatus.Used)
                 return new ArrivalResult(ArrivalOutcome.AlreadyConfirmed, new(
-                    $"Зачисление по направлению № {referral.Number} уже подтверждено.",
-                    $"№ {referral.Number} жолдама бойынша қабылдау әлдеқашан расталған."));
+                    "Зачисление по направлению № {0} уже подтверждено.", referral.Number));
             if (referral.Status != ReferralStatus.Active)
                 return new ArrivalResult(ArrivalOutcome.Refused, new(
-                    $"Направление № {referral.Number} уже не действует ({Referral.StatusText(referral.Status).Ru.ToLowerInvariant()}): зачисление невозможно.",
-                    $"№ {referral.Number} жолдама енді жарамсыз ({Referral.StatusText(referral.Status).Kk.ToLowerInvariant()}): қабылдау мүмкін емес."));
+                    "Направление № {0} уже не действует ({1}): зачисление невозможно.", referral.Number, Referral.StatusText(referral.Status)));
             var application = await db.Applications.FromSql($"select *, xmin from applications where id = {referral.ApplicationId} for update").SingleAsync(ct);
             try
             {
@@ -90,8 +88,7 @@ public sealed class ArrivalService(AppDbContext db, TimeProvider clock, WorkingC
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return new ArrivalResult(ArrivalOutcome.Confirmed, new(
-                $"Зачисление подтверждено: направление № {referral.Number} использовано, ребёнок зачислен.",
-                $"Қабылдау расталды: № {referral.Number} жолдама пайдаланылды, бала қабылданды."));
+                "Зачисление подтверждено: направление № {0} использовано, ребёнок зачислен.", referral.Number));
         });
     }
 }

@@ -16,14 +16,13 @@ public sealed record AttachPage(string? Number, string? ChildIin, Guid? RequestI
 /// the child's IIN, signs, and the application appears in their journal too.
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/attach")]
-public sealed class AttachController(AppDbContext db, SignedRequests signedRequests, SignedAction action, AttachRules rules, Lang lang) : Controller
+public sealed class AttachController(AppDbContext db, SignedRequests signedRequests, SignedAction action, AttachRules rules, Lang<AttachTexts> lang) : Controller
 {
     public const string Kind = "attach";
 
     /// The same answer for a wrong number and a wrong IIN: the form tells no stranger which one exists.
     private static readonly LocalizedText NotFoundText = new(
-        "Заявление с таким регистрационным номером и ИИН ребёнка не найдено. Проверьте оба значения.",
-        "Мұндай тіркеу нөмірі мен баланың ЖСН-і бар өтініш табылмады. Екі мәнді де тексеріңіз.");
+        "Заявление с таким регистрационным номером и ИИН ребёнка не найдено. Проверьте оба значения.");
 
     [HttpGet("")]
     public IActionResult Form() => View(new AttachPage(null, null, null, null));
@@ -39,7 +38,7 @@ public sealed class AttachController(AppDbContext db, SignedRequests signedReque
         }
         if (await db.ApplicationAccess.AnyAsync(x => x.ApplicationId == found.Value && x.PersonId == User.PersonId(), ct))
         {
-            TempData["Message"] = lang["Это заявление уже есть в вашем журнале.", "Бұл өтініш сіздің журналыңызда бар."];
+            TempData["Message"] = lang["Это заявление уже есть в вашем журнале."];
             return Redirect($"/applications/{found.Value}");
         }
         if (await rules.RefusalAsync(User.Iin()!, childIin!.Trim(), found.Value, code, ct) is { } refusal)
@@ -74,8 +73,7 @@ public sealed class AttachController(AppDbContext db, SignedRequests signedReque
                     SignedFields.Read(signed, "invitation"), ct);
                 application.AttachTo(parent, c.Now, signed);
                 attached = application.Id;
-                return new LocalizedText($"Заявление {application.RegistrationNumber} прикреплено к вашему ИИН.",
-                    $"{application.RegistrationNumber} өтініші сіздің ЖСН-іңізге бекітілді.");
+                return new LocalizedText("Заявление {0} прикреплено к вашему ИИН.", application.RegistrationNumber);
             }, ct);
         TempData[outcome.Done ? "Message" : "Error"] = lang.Of(outcome.Text);
         return Redirect(outcome.Done ? $"/applications/{attached}" : "/applications/attach");

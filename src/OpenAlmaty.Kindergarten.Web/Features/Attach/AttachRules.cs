@@ -13,13 +13,10 @@ public sealed class AttachRules(PopulationRegistry registry, AppDbContext db, Ti
 {
     public static readonly LocalizedText NotParent = new(
         "Реестр населения не подтверждает, что вы родитель или законный представитель ребёнка. " +
-        "Попросите родителя, подавшего заявление, создать для вас код приглашения.",
-        "Халық тізілімі сіздің баланың ата-анасы немесе заңды өкілі екеніңізді растамайды. " +
-        "Өтініш берген ата-анадан сізге шақыру кодын жасауды сұраңыз.");
+        "Попросите родителя, подавшего заявление, создать для вас код приглашения.");
 
     public static readonly LocalizedText BadCode = new(
-        "Код приглашения неверен, уже использован или истёк. Попросите родителя, подавшего заявление, создать новый код.",
-        "Шақыру коды қате, қолданылған немесе мерзімі өткен. Өтініш берген ата-анадан жаңа код жасауды сұраңыз.");
+        "Код приглашения неверен, уже использован или истёк. Попросите родителя, подавшего заявление, создать новый код.");
 
     /// Null when the person may attach; otherwise why not. Changes nothing.
     public async Task<LocalizedText?> RefusalAsync(string personIin, string childIin, long applicationId, string? code, CancellationToken ct)

@@ -13,9 +13,8 @@ public static class CalendarFile
     public const int MaxBytes = 1024 * 1024;
     public const string Header = "date,kind,name_ru,source";
 
-    public static readonly LocalizedText Empty = new("Файл пуст.", "Файл бос.");
-    public static readonly LocalizedText TooLarge = new("Файл больше 1 МБ: календарь на несколько лет занимает несколько килобайт.",
-        "Файл 1 МБ-тан үлкен: бірнеше жылдық күнтізбе бірнеше килобайт алады.");
+    public static readonly LocalizedText Empty = new("Файл пуст.");
+    public static readonly LocalizedText TooLarge = new("Файл больше 1 МБ: календарь на несколько лет занимает несколько килобайт.");
 
     public static (IReadOnlyList<CalendarDay> Days, LocalizedText? Error) Read(string text)
     {
@@ -23,7 +22,7 @@ public static class CalendarFile
         var lines = text.TrimStart('\uFEFF').Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         if (lines.All(string.IsNullOrWhiteSpace)) return ([], Empty);
         if (lines[0].Trim() != Header)
-            return ([], new($"Первая строка должна быть «{Header}».", $"Бірінші жол «{Header}» болуы керек."));
+            return ([], new("Первая строка должна быть «{0}».", Header));
         var days = new List<CalendarDay>();
         var seen = new HashSet<DateOnly>();
         for (var i = 1; i < lines.Count; i++)
@@ -32,10 +31,9 @@ public static class CalendarFile
             var n = i + 1;
             var f = SplitCsv(lines[i]);
             if (f.Count is < 3 or > 4 || string.IsNullOrWhiteSpace(f[2]) || f[2].Length > 300 || (f.Count == 4 && f[3].Length > 500))
-                return ([], new($"Строка {n}: нужны дата, вид дня, название (до 300 знаков) и основание (до 500).",
-                    $"{n}-жол: күні, күн түрі, атауы (300 таңбаға дейін) және негізі (500-ге дейін) қажет."));
+                return ([], new("Строка {0}: нужны дата, вид дня, название (до 300 знаков) и основание (до 500).", n));
             if (!DateOnly.TryParseExact(f[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date.Year is < 2000 or > 2100)
-                return ([], new($"Строка {n}: дата «{f[0]}» не в формате ГГГГ-ММ-ДД.", $"{n}-жол: «{f[0]}» күні ЖЖЖЖ-АА-КК пішімінде емес."));
+                return ([], new("Строка {0}: дата «{1}» не в формате ГГГГ-ММ-ДД.", n, f[0]));
             CalendarDayKind? kind = f[1] switch
             {
                 "holiday" => CalendarDayKind.Holiday,
@@ -44,10 +42,9 @@ public static class CalendarFile
                 _ => null,
             };
             if (kind is null)
-                return ([], new($"Строка {n}: вид дня «{f[1]}» — ожидается holiday, day_off или working_day.",
-                    $"{n}-жол: «{f[1]}» күн түрі — holiday, day_off немесе working_day күтіледі."));
+                return ([], new("Строка {0}: вид дня «{1}» — ожидается holiday, day_off или working_day.", n, f[1]));
             if (!seen.Add(date))
-                return ([], new($"Строка {n}: дата {date:dd.MM.yyyy} уже есть выше.", $"{n}-жол: {date:dd.MM.yyyy} күні жоғарыда бар."));
+                return ([], new("Строка {0}: дата {1:dd.MM.yyyy} уже есть выше.", n, date));
             days.Add(new CalendarDay(date, kind.Value, f[2].Trim(), f.Count == 4 && !string.IsNullOrWhiteSpace(f[3]) ? f[3].Trim() : null));
         }
         return days.Count == 0 ? ([], Empty) : (days, null);

@@ -19,7 +19,7 @@ public sealed record CallSummary(ApplicationPage Page, bool Revealed);
 [Authorize(Policy = Policies.CallCentre)]
 [Route("callcentre")]
 public sealed class CallCentreController(CallCentreSearch search, ApplicationPageQuery pages, AppDbContext db, AuditLog audit,
-    TimeProvider clock, Lang lang) : Controller
+    TimeProvider clock, Lang<CallCentreTexts> lang) : Controller
 {
     private const string Views = "~/Features/CallCentre/Views/";
 
@@ -58,7 +58,7 @@ public sealed class CallCentreController(CallCentreSearch search, ApplicationPag
             application.AddCallNote(clock.GetUtcNow(), User.Identity!.Name!, note.Length > 1500 ? note[..1500] : note);
             audit.Add(AuditLog.Actions.CallNote, id, null);
             await db.SaveChangesAsync(ct);
-            TempData["Message"] = lang["Заметка о звонке сохранена.", "Қоңырау туралы жазба сақталды."];
+            TempData["Message"] = lang["Заметка о звонке сохранена."];
         }
         catch (DomainException e)
         {

@@ -16,7 +16,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Choose;
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/{id:long}")]
 public sealed class ChooseController(PickerQuery query, SignedRequests signedRequests, ReferralIssuer issuer,
-    IConfiguration config, Lang lang, TimeProvider timeProvider, ILogger<ChooseController> log) : Controller
+    IConfiguration config, Lang<ChooseTexts> lang, TimeProvider timeProvider, ILogger<ChooseController> log) : Controller
 {
     public const string PrivateKind = "choose-private";
     public const string StateKind = "choose-state";
@@ -45,12 +45,10 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
             var type = verified.Kind == PrivateKind ? OrganisationType.PrivateStateOrder
                 : verified.Kind == StateKind ? OrganisationType.State : (OrganisationType?)null;
             if (type is null || verified.ApplicationId != id || SignedFields.Read(verified.SignedXml, "organisation") != organisationId.ToString())
-                throw new DomainException("request.mismatch", new("Подписанный запрос относится к другому выбору. Выберите организацию ещё раз.",
-                    "Қол қойылған сұрау басқа таңдауға қатысты. Ұйымды қайта таңдаңыз."));
+                throw new DomainException("request.mismatch", new("Подписанный запрос относится к другому выбору. Выберите организацию ещё раз."));
             var referral = await issuer.IssueAsync(id, organisationId, type.Value, User.Identity!.Name!, verified.SignedXml, ct, requestId);
             PortalMetrics.SeatTaken();
-            TempData["Message"] = lang[$"Направление № {referral.Number} выдано. Оно действительно до {AlmatyTime.Format(referral.ValidUntil)}; документ — во вкладке «Общие документы».",
-                $"№ {referral.Number} жолдама берілді. Ол {AlmatyTime.Format(referral.ValidUntil)} дейін жарамды; құжат «Жалпы құжаттар» қойындысында."];
+            TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Направление № {0} выдано. Оно действительно до {1}; документ — во вкладке «Общие документы»."], referral.Number, AlmatyTime.Format(referral.ValidUntil));
             return Redirect($"/applications/{id}");
         }
         catch (SignatureRejectedException e) when (e.Code == "request.used")

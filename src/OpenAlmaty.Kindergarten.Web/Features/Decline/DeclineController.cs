@@ -77,13 +77,12 @@ public sealed class DeclineController(AppDbContext db, SignedRequests signedRequ
                 await offers.OfferReturnedSeatAsync(referral.OrganisationId, referral.BirthYear, c.Now, ct);
                 await Outbox.ReferralDeclinedAsync(c.Db, referral.Id, until, ct);
                 return new LocalizedText(
-                    $"Вы отказались от направления № {referral.Number}. Заявление возвращено в очередь на прежнее место; стоп-лист до {AlmatyTime.Format(until)}.",
-                    $"Сіз № {referral.Number} жолдамадан бас тарттыңыз. Өтініш кезектегі бұрынғы орнына қайтарылды; стоп-парақ {AlmatyTime.Format(until)} дейін.");
+                    "Вы отказались от направления № {0}. Заявление возвращено в очередь на прежнее место; стоп-лист до {1}.", referral.Number, AlmatyTime.Format(until));
             }, ct);
         if (outcome.Done) afterCommit.NotificationsWritten();
         TempData[outcome.Done ? "Message" : "Error"] = lang.Of(outcome.Text);
         return Redirect($"/applications/{id}");
     }
 
-    private static readonly LocalizedText NoReferral = new("У заявления нет действующего направления.", "Өтініштің жарамды жолдамасы жоқ.");
+    private static readonly LocalizedText NoReferral = new("У заявления нет действующего направления.");
 }

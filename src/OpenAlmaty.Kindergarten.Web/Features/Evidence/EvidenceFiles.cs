@@ -28,13 +28,13 @@ public static class EvidenceFiles
     {
         var list = (files ?? []).Where(f => !string.IsNullOrEmpty(f.FileName)).ToList();
         if (list.Count > MaxFiles)
-            return ([], new($"Можно приложить не больше {MaxFiles} файлов.", $"{MaxFiles} файлдан артық тіркеуге болмайды."));
+            return ([], new("Можно приложить не больше {0} файлов.", MaxFiles));
         foreach (var f in list)
         {
             if (f.Length == 0)
-                return ([], new($"Файл «{Name(f)}» пустой.", $"«{Name(f)}» файлы бос."));
+                return ([], new("Файл «{0}» пустой.", Name(f)));
             if (f.Length > MaxBytes)
-                return ([], new($"Файл «{Name(f)}» больше 5 МБ.", $"«{Name(f)}» файлы 5 МБ-тан үлкен."));
+                return ([], new("Файл «{0}» больше 5 МБ.", Name(f)));
         }
         var result = new List<CheckedFile>();
         foreach (var f in list)
@@ -43,7 +43,7 @@ public static class EvidenceFiles
             await f.CopyToAsync(buffer, ct);
             var content = buffer.ToArray();
             if (TypeOf(content) is not { } type)
-                return ([], new($"Файл «{Name(f)}» не является PDF, JPEG или PNG.", $"«{Name(f)}» файлы PDF, JPEG немесе PNG емес."));
+                return ([], new("Файл «{0}» не является PDF, JPEG или PNG.", Name(f)));
             var stem = Path.GetFileNameWithoutExtension(Name(f));
             result.Add(new CheckedFile(stem[..Math.Min(stem.Length, 150)] + type.Extension, type.ContentType, content,
                 Convert.ToHexStringLower(SHA256.HashData(content))));

@@ -55,8 +55,8 @@ public sealed class StagedDocumentConfiguration : IEntityTypeConfiguration<Stage
 public static class EvidenceDocuments
 {
     public static LocalizedText Title(EvidencePurpose purpose) => purpose == EvidencePurpose.Parenthood
-        ? new("Свидетельство о рождении / решение об опеке", "Туу туралы куәлік / қамқоршылық туралы шешім")
-        : new("Документ, подтверждающий льготу", "Жеңілдікті растайтын құжат");
+        ? new("Свидетельство о рождении / решение об опеке")
+        : new("Документ, подтверждающий льготу");
 
     public static ApplicationDocument ToDocument(long applicationId, EvidencePurpose purpose, string fileName, string contentType,
         byte[] content, DateTimeOffset now) =>
@@ -80,8 +80,7 @@ public static class EvidenceDocuments
             .OrderBy(d => d.Id).ToListAsync(ct);
         if (SignedList(staged.Select(d => (d.Purpose, d.Sha256))) != (signedList ?? ""))
             throw new DomainException("evidence.mismatch", new(
-                "Приложенные документы не совпадают с подписанными. Заполните форму заново.",
-                "Тіркелген құжаттар қол қойылғандармен сәйкес келмейді. Форманы қайта толтырыңыз."));
+                "Приложенные документы не совпадают с подписанными. Заполните форму заново."));
         foreach (var d in staged)
             db.ApplicationDocuments.Add(ToDocument(applicationId, d.Purpose, d.FileName, d.ContentType, d.Content, now));
         db.Set<StagedDocument>().RemoveRange(staged);

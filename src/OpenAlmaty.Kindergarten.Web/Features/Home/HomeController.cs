@@ -13,7 +13,7 @@ public sealed class HomeController : Controller
     [HttpGet("/lang/{code}")]
     public IActionResult Language(string code, string? returnUrl)
     {
-        Response.Cookies.Append(Lang.CookieName, code == "kk" ? "kk" : "ru", new CookieOptions
+        Response.Cookies.Append(Lang.CookieName, Languages.CodeOrNull(code) ?? "ru", new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true,
         });

@@ -7,30 +7,30 @@ public static class OrganisationText
 {
     public static LocalizedText Language(InstructionLanguage language) => language switch
     {
-        InstructionLanguage.Kazakh => new("Казахский", "Қазақ"),
-        InstructionLanguage.Russian => new("Русский", "Орыс"),
-        InstructionLanguage.English => new("Английский", "Ағылшын"),
-        InstructionLanguage.KazakhRussian => new("Казахский и русский", "Қазақ және орыс"),
+        InstructionLanguage.Kazakh => new("Казахский"),
+        InstructionLanguage.Russian => new("Русский"),
+        InstructionLanguage.English => new("Английский"),
+        InstructionLanguage.KazakhRussian => new("Казахский и русский"),
         _ => new(language.ToString(), language.ToString()),
     };
 
     public static LocalizedText Type(OrganisationType type) => type switch
     {
-        OrganisationType.State => new("Государственный детский сад", "Мемлекеттік балабақша"),
-        OrganisationType.PrivateStateOrder => new("Частные детские сады по гос.дотации", "Мемлекеттік тапсырыс бойынша жеке балабақшалар"),
+        OrganisationType.State => new("Государственный детский сад"),
+        OrganisationType.PrivateStateOrder => new("Частные детские сады по гос.дотации"),
         _ => new(type.ToString(), type.ToString()),
     };
 
     public static LocalizedText District(District district) => district switch
     {
-        Domain.Kindergartens.District.Alatau => new("Алатауский", "Алатау"),
-        Domain.Kindergartens.District.Almaly => new("Алмалинский", "Алмалы"),
-        Domain.Kindergartens.District.Auezov => new("Ауэзовский", "Әуезов"),
-        Domain.Kindergartens.District.Bostandyk => new("Бостандыкский", "Бостандық"),
-        Domain.Kindergartens.District.Zhetysu => new("Жетысуский", "Жетісу"),
-        Domain.Kindergartens.District.Medeu => new("Медеуский", "Медеу"),
-        Domain.Kindergartens.District.Nauryzbay => new("Наурызбайский", "Наурызбай"),
-        Domain.Kindergartens.District.Turksib => new("Турксибский", "Түрксіб"),
+        Domain.Kindergartens.District.Alatau => new("Алатауский"),
+        Domain.Kindergartens.District.Almaly => new("Алмалинский"),
+        Domain.Kindergartens.District.Auezov => new("Ауэзовский"),
+        Domain.Kindergartens.District.Bostandyk => new("Бостандыкский"),
+        Domain.Kindergartens.District.Zhetysu => new("Жетысуский"),
+        Domain.Kindergartens.District.Medeu => new("Медеуский"),
+        Domain.Kindergartens.District.Nauryzbay => new("Наурызбайский"),
+        Domain.Kindergartens.District.Turksib => new("Турксибский"),
         _ => new(district.ToString(), district.ToString()),
     };
 }

@@ -21,7 +21,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.NewApplication;
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/new")]
 public sealed class NewApplicationController(AppDbContext db, SignedRequests signedRequests, SignedAction action, QueuePositions positions,
-    FilingRules rules, TimeProvider clock, Lang lang) : Controller
+    FilingRules rules, TimeProvider clock, Lang<NewApplicationTexts> lang) : Controller
 {
     public const string Kind = "new-application";
 
@@ -96,14 +96,12 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
             return Redirect("/applications/new");
         }
         var number = await positions.ForAsync(new QueueKey(application.Id, application.BirthYear, application.Status));
-        TempData["Message"] = lang[$"Заявление зарегистрировано: № {application.RegistrationNumber}, номер в очереди {number}.",
-            $"Өтініш тіркелді: № {application.RegistrationNumber}, кезек нөмірі {number}."];
+        TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Заявление зарегистрировано: № {0}, номер в очереди {1}."], application.RegistrationNumber, number);
         return Redirect($"/applications/{application.Id}");
     }
 
     private static readonly LocalizedText DuplicateText = new(
-        "У ребёнка уже есть действующее заявление. Новое можно подать, когда ребёнок зачислен в детский сад.",
-        "Баланың қолданыстағы өтініші бар. Жаңасын бала балабақшаға қабылданған соң беруге болады.");
+        "У ребёнка уже есть действующее заявление. Новое можно подать, когда ребёнок зачислен в детский сад.");
 
     private async Task<DateOnly?> ValidateAsync(NewApplicationForm form, CancellationToken ct)
     {
@@ -112,7 +110,7 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
         form.MiddleName = Shared.PlainText.Normalize(form.MiddleName);
         foreach (var (field, value) in new[] { (nameof(form.LastName), form.LastName), (nameof(form.FirstName), form.FirstName), (nameof(form.MiddleName), form.MiddleName) })
             if (!Shared.PlainText.IsClean(value)) ModelState.AddModelError(field, lang.Of(Shared.PlainText.Refused));
-        if (!ModelState.IsValid) ModelState.AddModelError("", lang["Проверьте заполнение полей.", "Өрістердің толтырылуын тексеріңіз."]);
+        if (!ModelState.IsValid) ModelState.AddModelError("", lang["Проверьте заполнение полей."]);
         if (!Iin.TryParse(form.ChildIin, out var iin, out var error))
         {
             ModelState.AddModelError(nameof(form.ChildIin), lang.Of(error));
@@ -120,8 +118,7 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
         }
         var today = AlmatyTime.Today(clock.GetUtcNow());
         if (iin.BirthDate > today || iin.AgeOn(today) >= QueueAge.MaximumAge)
-            ModelState.AddModelError(nameof(form.ChildIin), lang["На очередь ставят детей в возрасте до 6 лет: проверьте ИИН ребёнка.",
-                "Кезекке 6 жасқа дейінгі балалар қойылады: баланың ЖСН-ін тексеріңіз."]);
+            ModelState.AddModelError(nameof(form.ChildIin), lang["На очередь ставят детей в возрасте до 6 лет: проверьте ИИН ребёнка."]);
         var active = await db.Applications.AnyAsync(a => a.Child!.Iin == iin.Value
             && (a.Status == ApplicationStatus.Queued || a.Status == ApplicationStatus.Notified || a.Status == ApplicationStatus.Referred), ct);
         if (active) ModelState.AddModelError(nameof(form.ChildIin), lang.Of(DuplicateText));

@@ -14,7 +14,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Privileges;
 /// A parent of the application only; refused files leave nothing behind.
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/{id:long}/privilege-evidence")]
-public sealed class PrivilegeEvidenceController(AppDbContext db, TimeProvider clock, Lang lang) : Controller
+public sealed class PrivilegeEvidenceController(AppDbContext db, TimeProvider clock, Lang<PrivilegesTexts> lang) : Controller
 {
     [HttpPost("")]
     [RequestSizeLimit(EvidenceFiles.RequestLimit)]
@@ -25,7 +25,7 @@ public sealed class PrivilegeEvidenceController(AppDbContext db, TimeProvider cl
         if (!await db.ApplicationAccess.AnyAsync(x => x.ApplicationId == id && x.PersonId == personId, ct)) return NotFound();
         var (checkedFiles, error) = await EvidenceFiles.CheckAsync(files, ct);
         if (error is null && checkedFiles.Count == 0)
-            error = new LocalizedText("Выберите файл документа.", "Құжат файлын таңдаңыз.");
+            error = new LocalizedText("Выберите файл документа.");
         if (error is not null)
         {
             TempData["Error"] = lang.Of(error);
@@ -42,7 +42,7 @@ public sealed class PrivilegeEvidenceController(AppDbContext db, TimeProvider cl
                 db.ApplicationDocuments.Add(EvidenceDocuments.ToDocument(id, EvidencePurpose.Privilege, f.FileName, f.ContentType, f.Content, now));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            TempData["Message"] = lang["Документ принят. Льгота на проверке у сотрудника.", "Құжат қабылданды. Жеңілдік қызметкердің тексеруінде."];
+            TempData["Message"] = lang["Документ принят. Льгота на проверке у сотрудника."];
         }
         catch (DomainException e)
         {

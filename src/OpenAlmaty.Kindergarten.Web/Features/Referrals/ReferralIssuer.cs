@@ -34,8 +34,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
     ILogger<ReferralIssuer> log, Features.Applications.QueueOrderCache? queue = null, Jobs.IAfterCommit? afterCommit = null)
 {
     public static readonly LocalizedText SeatTaken = new(
-        "Пока вы выбирали, последнее свободное место в этой организации заняли. Выберите другую организацию из списка.",
-        "Сіз таңдап жатқанда бұл ұйымдағы соңғы бос орын бос емес болып қалды. Тізімнен басқа ұйымды таңдаңыз.");
+        "Пока вы выбирали, последнее свободное место в этой организации заняли. Выберите другую организацию из списка.");
 
     /// <paramref name="signedRequestId"/>: the parent's signed request, used up in the same
     /// transaction (Signatures/SignedRequests.ConsumeAsync).
@@ -131,12 +130,12 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
                 .FromSql($"select *, xmin from applications where id = {applicationId} for update")
                 .Include(a => a.Child)
                 .SingleOrDefaultAsync(ct)
-                ?? throw new DomainException("application.not-found", new("Заявление не найдено.", "Өтініш табылмады."));
+                ?? throw new DomainException("application.not-found", new("Заявление не найдено."));
             // After the application's row lock: a second click waits here, then finds the request used.
             if (signedRequestId is { } requestId) await Signatures.SignedRequests.ConsumeAsync(db, requestId, now, ct);
             var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct);
             if (organisation is null || organisation.Type != expectedType)
-                throw new DomainException("organisation.not-found", new("Дошкольная организация не найдена.", "Мектепке дейінгі ұйым табылмады."));
+                throw new DomainException("organisation.not-found", new("Дошкольная организация не найдена."));
             if (releaseSeat is null) await CheckKindOfSeatAsync(application, organisation, now, ct);
             else CheckPrivateConditions(application, organisation, now);
 

@@ -37,8 +37,7 @@ public sealed class ReleaseDecisions(AppDbContext db, TimeProvider clock, Referr
             var valid = await db.ReleasePools.Where(p => p.ReleaseId == releaseId && p.BirthYear == application.BirthYear)
                 .Select(p => p.Id).ToListAsync(ct);
             if (rankedPoolIds.Any(p => !valid.Contains(p)))
-                throw new DomainException("release.pool", new("Выбранная организация не участвует в распределении для возрастной группы ребёнка.",
-                    "Таңдалған ұйым баланың жас тобы үшін бөлуге қатыспайды."));
+                throw new DomainException("release.pool", new("Выбранная организация не участвует в распределении для возрастной группы ребёнка."));
             var request = ReleaseRequest.Sign(releaseId, applicationId, rankedPoolIds, signedXml, now);
             var previous = await db.ReleaseRequests.SingleOrDefaultAsync(r => r.ReleaseId == releaseId && r.ApplicationId == applicationId
                 && r.SupersededAt == null, ct);
@@ -100,5 +99,5 @@ public sealed class ReleaseDecisions(AppDbContext db, TimeProvider clock, Referr
         await waitingLists.MoveAsync(releaseId, ct);
     }
 
-    private static DomainException NotFound() => new("offer.not-found", new("Предложение не найдено.", "Ұсыныс табылмады."));
+    private static DomainException NotFound() => new("offer.not-found", new("Предложение не найдено."));
 }

@@ -16,7 +16,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Releases;
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/{id:long}/releases")]
 public sealed class ReleasesController(PickerQuery applications, ReleasePageQuery query, ReleaseDecisions decisions, SignedRequests signedRequests,
-    Lang lang, TimeProvider clock, ILogger<ReleasesController> log) : Controller
+    Lang<ReleasesTexts> lang, TimeProvider clock, ILogger<ReleasesController> log) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(long id, CancellationToken ct)
@@ -69,8 +69,7 @@ public sealed class ReleasesController(PickerQuery applications, ReleasePageQuer
             var ranking = (SignedFields.Read(verified.SignedXml, "ranking") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();
             if (SignedFields.Read(verified.SignedXml, "release") != releaseId.ToString(System.Globalization.CultureInfo.InvariantCulture)) throw SignedFields.Mismatch();
             await decisions.SubmitAsync(releaseId, id, ranking, requestId, verified.SignedXml, ct);
-            return lang["Заявка подписана и принята. Её можно изменить до закрытия приёма; учитывается последняя подписанная.",
-                "Өтінім қол қойылып, қабылданды. Оны қабылдау жабылғанға дейін өзгертуге болады; соңғы қол қойылғаны есептеледі."];
+            return lang["Заявка подписана и принята. Её можно изменить до закрытия приёма; учитывается последняя подписанная."];
         }, ct);
 
     [HttpPost("{releaseId:long}/accept")]
@@ -78,8 +77,7 @@ public sealed class ReleasesController(PickerQuery applications, ReleasePageQuer
         DecideAsync(id, releaseId, requestId, signedXml, ReleaseDecisions.AcceptKind, async verified =>
         {
             var referral = await decisions.AcceptAsync(OfferId(verified), id, User.Identity!.Name!, requestId, verified.SignedXml, ct);
-            return lang[$"Направление № {referral.Number} выдано. Оно действительно до {AlmatyTime.Format(referral.ValidUntil)}; документ — во вкладке «Общие документы».",
-                $"№ {referral.Number} жолдама берілді. Ол {AlmatyTime.Format(referral.ValidUntil)} дейін жарамды; құжат «Жалпы құжаттар» қойындысында."];
+            return string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Направление № {0} выдано. Оно действительно до {1}; документ — во вкладке «Общие документы»."], referral.Number, AlmatyTime.Format(referral.ValidUntil));
         }, ct, redirectToApplication: true);
 
     [HttpGet("{releaseId:long}/decline")]
@@ -98,8 +96,7 @@ public sealed class ReleasesController(PickerQuery applications, ReleasePageQuer
         DecideAsync(id, releaseId, requestId, signedXml, ReleaseDecisions.DeclineKind, async verified =>
         {
             await decisions.DeclineAsync(OfferId(verified), id, requestId, ct);
-            return lang["Вы отказались от места. Оно передано следующему ребёнку в списке ожидания; заявление остаётся в очереди.",
-                "Сіз орыннан бас тарттыңыз. Ол күту тізіміндегі келесі балаға берілді; өтініш кезекте қалады."];
+            return lang["Вы отказались от места. Оно передано следующему ребёнку в списке ожидания; заявление остаётся в очереди."];
         }, ct);
 
     private static Dictionary<string, string> OfferFields(PickerQuery.ApplicationSummary application, OfferView offer) => new()

@@ -28,7 +28,7 @@ public sealed class SeatPublisher(AppDbContext db, TimeProvider clock, WorkingCa
                 await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
                 var now = clock.GetUtcNow();
                 var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct)
-                    ?? throw new DomainException("organisation.not-found", new("Дошкольная организация не найдена.", "Мектепке дейінгі ұйым табылмады."));
+                    ?? throw new DomainException("organisation.not-found", new("Дошкольная организация не найдена."));
                 var seat = await db.Seats.FromSql($"select * from seats where organisation_id = {organisationId} and birth_year = {birthYear} for update")
                     .SingleOrDefaultAsync(ct);
                 var before = seat?.FreeSeats ?? 0;

@@ -12,7 +12,7 @@ using OpenAlmaty.Kindergarten.Web.Localization;
 namespace OpenAlmaty.Kindergarten.Web.Features.Seats;
 
 /// Free seats by age group: kindergarten staff for their organisation, education staff for any.
-public sealed class SeatsController(SeatPublisher publisher, ArrivalService staff, AppDbContext db, Lang lang, TimeProvider clock) : Controller
+public sealed class SeatsController(SeatPublisher publisher, ArrivalService staff, AppDbContext db, Lang<SeatsTexts> lang, TimeProvider clock) : Controller
 {
     [Authorize(Policy = Policies.Kindergarten)]
     [HttpGet("kindergarten/seats")]
@@ -58,16 +58,15 @@ public sealed class SeatsController(SeatPublisher publisher, ArrivalService staf
         // "abc" or 99999999999 does not bind and arrives as 0: a binding error publishes nothing.
         if (!ModelState.IsValid || !years.Contains(birthYear) || freeSeats is < 0 or > 1000)
         {
-            TempData["seats-error"] = lang["Проверьте год рождения и число мест (от 0 до 1000).", "Туған жылы мен орын санын тексеріңіз (0-ден 1000-ға дейін)."];
+            TempData["seats-error"] = lang["Проверьте год рождения и число мест (от 0 до 1000)."];
             return;
         }
         try
         {
             var result = await publisher.PublishAsync(organisationId, birthYear, freeSeats, User.Identity?.Name ?? "сотрудник", ct);
             TempData["seats-message"] = result.PriorityUntil is { } until
-                ? lang[$"Опубликовано: {freeSeats} мест для детей {birthYear} г.р. Приоритетный выбор до {AlmatyTime.Format(until)}; уведомлено детей из очереди: {result.Offered}.",
-                    $"Жарияланды: {birthYear} ж.т. балаларға {freeSeats} орын. Басым таңдау {AlmatyTime.Format(until)} дейін; кезектен хабарланған балалар: {result.Offered}."]
-                : lang[$"Опубликовано: {freeSeats} мест для детей {birthYear} г.р.", $"Жарияланды: {birthYear} ж.т. балаларға {freeSeats} орын."];
+                ? string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Опубликовано: {0} мест для детей {1} г.р. Приоритетный выбор до {2}; уведомлено детей из очереди: {3}."], freeSeats, birthYear, AlmatyTime.Format(until), result.Offered)
+                : string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Опубликовано: {0} мест для детей {1} г.р."], freeSeats, birthYear);
         }
         catch (DomainException e)
         {

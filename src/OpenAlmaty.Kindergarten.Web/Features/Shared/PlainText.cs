@@ -11,8 +11,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Shared;
 public static class PlainText
 {
     public static readonly LocalizedText Refused = new(
-        "Уберите из текста невидимые и управляющие символы (они могли скопироваться вместе с текстом).",
-        "Мәтіннен көрінбейтін және басқарушы таңбаларды алып тастаңыз (олар мәтінмен бірге көшірілуі мүмкін).");
+        "Уберите из текста невидимые и управляющие символы (они могли скопироваться вместе с текстом).");
 
     public static string? Normalize(string? value) => value?.Normalize(NormalizationForm.FormC).Trim();
 

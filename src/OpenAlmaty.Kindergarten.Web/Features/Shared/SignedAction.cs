@@ -31,8 +31,7 @@ public sealed record SignedOutcome(bool Done, string? Code, LocalizedText Text);
 public sealed class SignedAction(AppDbContext db, SignedRequests requests, TimeProvider clock, ILogger<SignedAction> log)
 {
     public static readonly LocalizedText Stale = new(
-        "Пока вы подписывали, заявление изменилось. Ничего не изменено: откройте заявление ещё раз и проверьте его состояние.",
-        "Сіз қол қойып жатқанда өтініш өзгерді. Ештеңе өзгертілмеді: өтінішті қайта ашып, күйін тексеріңіз.");
+        "Пока вы подписывали, заявление изменилось. Ничего не изменено: откройте заявление ещё раз и проверьте его состояние.");
 
     public async Task<SignedOutcome> RunAsync(SignedActionRequest request,
         Func<SignedActionContext, CancellationToken, Task<LocalizedText>> verb, CancellationToken ct)

@@ -10,7 +10,7 @@ public static class SignedFields
 {
     /// A valid signature on a request made for another action or application: nothing is done.
     public static DomainException Mismatch() => new("request.mismatch", new(
-        "Подписанный запрос относится к другому действию.", "Қол қойылған сұрау басқа әрекетке қатысты."));
+        "Подписанный запрос относится к другому действию."));
 
     public static string? Read(string signedXml, string name)
     {

@@ -73,11 +73,9 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
     public async Task<LoginNonce> CheckAsync(string value, string browserKey, CancellationToken ct)
     {
         var nonce = await db.Set<LoginNonce>().AsNoTracking().FirstOrDefaultAsync(n => n.Value == value, ct)
-            ?? throw Rejected("nonce.unknown", new("Запрос на вход не найден. Обновите страницу и подпишите ещё раз.",
-                "Кіру сұрауы табылмады. Бетті жаңартып, қайта қол қойыңыз."));
+            ?? throw Rejected("nonce.unknown", new("Запрос на вход не найден. Обновите страницу и подпишите ещё раз."));
         if (!CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(nonce.Browser), System.Text.Encoding.ASCII.GetBytes(BrowserHash(browserKey))))
-            throw Rejected("nonce.other-browser", new("Этот запрос на вход был открыт в другом браузере. Обновите страницу и подпишите ещё раз здесь.",
-                "Бұл кіру сұрауы басқа браузерде ашылған. Бетті жаңартып, осы жерде қайта қол қойыңыз."));
+            throw Rejected("nonce.other-browser", new("Этот запрос на вход был открыт в другом браузере. Обновите страницу и подпишите ещё раз здесь."));
         if (nonce.UsedAt is not null) throw Used();
         if (nonce.ExpiresAt <= clock.GetUtcNow()) throw Expired();
         return nonce;
@@ -90,8 +88,7 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var nonce = await CheckAsync(value, browserKey, ct);
         if (!string.Equals(CanonicalXml.Canonicalize(signedContent), nonce.Xml, StringComparison.Ordinal))
-            throw Rejected("nonce.content-changed", new("Подписан не тот документ, который выдал портал. Обновите страницу и подпишите ещё раз.",
-                "Портал берген құжатқа емес, басқа құжатқа қол қойылған. Бетті жаңартып, қайта қол қойыңыз."));
+            throw Rejected("nonce.content-changed", new("Подписан не тот документ, который выдал портал. Обновите страницу и подпишите ещё раз."));
         var updated = await db.Set<LoginNonce>()
             .Where(n => n.Value == value && n.UsedAt == null && n.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.UsedAt, now), ct);
@@ -99,12 +96,10 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
     }
 
     private static SignatureRejectedException Used() => Rejected("nonce.used", new(
-        "Эта подпись уже использована для входа. Обновите страницу и подпишите ещё раз.",
-        "Бұл қолтаңба кіру үшін бұрын пайдаланылған. Бетті жаңартып, қайта қол қойыңыз."));
+        "Эта подпись уже использована для входа. Обновите страницу и подпишите ещё раз."));
 
     private static SignatureRejectedException Expired() => Rejected("nonce.expired", new(
-        "Время на вход истекло (5 минут). Обновите страницу и подпишите ещё раз.",
-        "Кіру уақыты өтіп кетті (5 минут). Бетті жаңартып, қайта қол қойыңыз."));
+        "Время на вход истекло (5 минут). Обновите страницу и подпишите ещё раз."));
 
     private static SignatureRejectedException Rejected(string code, LocalizedText reason) => new(code, reason);
 

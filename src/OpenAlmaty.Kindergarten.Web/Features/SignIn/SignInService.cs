@@ -18,14 +18,12 @@ public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignat
     {
         if (string.IsNullOrWhiteSpace(signedXml))
             throw new SignatureRejectedException("signin.no-signature", new(
-                "Подпись не получена. Выберите место хранения ключа и подпишите ещё раз.",
-                "Қолтаңба алынбады. Кілт сақталған жерді таңдап, қайта қол қойыңыз."));
+                "Подпись не получена. Выберите место хранения ключа и подпишите ещё раз."));
         XmlPreScan.Check(signedXml, expectedRoot: "login");
         var nonce = XmlPreScan.ChildText(signedXml, "nonce");
         if (nonce is null || !string.Equals(nonce, postedNonce, StringComparison.Ordinal))
             throw new SignatureRejectedException("nonce.mismatch", new(
-                "Подписан не тот запрос на вход, который открыт на странице. Обновите страницу и подпишите ещё раз.",
-                "Беттегі кіру сұрауына емес, басқа сұрауға қол қойылған. Бетті жаңартып, қайта қол қойыңыз."));
+                "Подписан не тот запрос на вход, который открыт на странице. Обновите страницу и подпишите ещё раз."));
         await nonces.CheckAsync(nonce, browserKey, ct);
 
         var verified = await verifier.VerifyAsync(signedXml, KeyPurpose.Authentication, clock.GetUtcNow(), ct);

@@ -55,15 +55,10 @@ public static class SignInSetup
             {
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                var kk = Lang.Current(context.HttpContext) == "kk";
-                var signIn = context.HttpContext.Request.Path.StartsWithSegments("/login");
-                await context.HttpContext.Response.WriteAsync((kk, signIn) switch
-                {
-                    (true, true) => "Кіру әрекеттері тым көп. Бір минут күтіп, қайталап көріңіз.",
-                    (false, true) => "Слишком много попыток входа. Подождите минуту и попробуйте снова.",
-                    (true, false) => "Сұраулар тым көп. Бір минут күтіп, қайталап көріңіз.",
-                    (false, false) => "Слишком много запросов. Подождите минуту и попробуйте снова.",
-                }, ct);
+                var lang = context.HttpContext.RequestServices.GetRequiredService<Lang<SignInTexts>>();
+                await context.HttpContext.Response.WriteAsync(context.HttpContext.Request.Path.StartsWithSegments("/login")
+                    ? lang["Слишком много попыток входа. Подождите минуту и попробуйте снова."]
+                    : lang["Слишком много запросов. Подождите минуту и попробуйте снова."], ct);
             };
         });
         return services;

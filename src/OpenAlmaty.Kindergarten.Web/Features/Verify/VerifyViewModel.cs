@@ -25,7 +25,7 @@ public sealed class VerifyViewModel(VerifiedReferral referral, DateTimeOffset no
 
     /// An active referral past its deadline is shown as expired, not as "Действует".
     public LocalizedText StatusText => Referral.Status == ReferralStatus.Active && !IsValidNow
-        ? new("Срок действия истёк", "Жарамдылық мерзімі өтті")
+        ? new("Срок действия истёк")
         : Domain.Referrals.Referral.StatusText(Referral.Status);
 
     /// "М. А.": enough to match the paper in hand, too little to identify a child.

@@ -16,7 +16,7 @@ public sealed record WithdrawPage(long ApplicationId, string RegistrationNumber,
 /// "Снять с очереди": asks for confirmation and a signature.
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/{id:long}/withdraw")]
-public sealed class WithdrawController(AppDbContext db, SignedRequests signedRequests, SignedAction action, Lang lang) : Controller
+public sealed class WithdrawController(AppDbContext db, SignedRequests signedRequests, SignedAction action, Lang<WithdrawTexts> lang) : Controller
 {
     public const string Kind = "withdraw";
 
@@ -30,7 +30,7 @@ public sealed class WithdrawController(AppDbContext db, SignedRequests signedReq
         if (application is null) return NotFound();
         if (!application.Status.IsInQueue())
         {
-            TempData["Error"] = lang["Снять с очереди можно только заявление, которое стоит в очереди.", "Тек кезекте тұрған өтінішті кезектен шығаруға болады."];
+            TempData["Error"] = lang["Снять с очереди можно только заявление, которое стоит в очереди."];
             return Redirect($"/applications/{id}");
         }
         var (requestId, xml) = await signedRequests.PrepareAsync(User.Iin()!, Kind, id, new Dictionary<string, string>
@@ -52,7 +52,7 @@ public sealed class WithdrawController(AppDbContext db, SignedRequests signedReq
             {
                 var application = await c.Db.Applications.SingleAsync(a => a.Id == id, ct);
                 application.Withdraw(c.Now, c.Actor, c.Request.SignedXml);
-                return new LocalizedText("Заявление снято с очереди.", "Өтініш кезектен шығарылды.");
+                return new LocalizedText("Заявление снято с очереди.");
             }, ct);
         TempData[outcome.Done ? "Message" : "Error"] = lang.Of(outcome.Text);
         return Redirect($"/applications/{id}");

@@ -16,7 +16,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Applications;
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/applications/{id:long}")]
 public sealed class AdminApplicationController(AppDbContext db, StaffScope scope, ApplicationPageQuery pages,
-    StaffActions actions, AuditLog audit, Lang lang) : Controller
+    StaffActions actions, AuditLog audit, Lang<ApplicationsTexts> lang) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Show(long id, CancellationToken ct)
@@ -61,7 +61,7 @@ public sealed class AdminApplicationController(AppDbContext db, StaffScope scope
         try
         {
             if (!await actions.ActAsync(id, kind, reason, privilege, User.Identity!.Name!, ct)) return NotFound();
-            TempData["Message"] = lang["Сделано: ", "Орындалды: "] + lang.Of(StaffActions.Kinds[kind]).ToLowerInvariant() + ".";
+            TempData["Message"] = lang["Сделано: "] + lang.Of(StaffActions.Kinds[kind]).ToLowerInvariant() + ".";
         }
         catch (DomainException e)
         {

@@ -14,17 +14,17 @@ public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog aud
 {
     public static readonly IReadOnlyDictionary<string, LocalizedText> Kinds = new Dictionary<string, LocalizedText>
     {
-        ["confirm-arrival"] = new("Подтвердить прибытие", "Келгенін растау"),
-        ["cancel-referral"] = new("Аннулировать направление", "Жолдаманы жою"),
-        ["lift-stop-list"] = new("Снять стоп-лист", "Стоп-парақты алып тастау"),
-        ["remove"] = new("Снять с очереди", "Кезектен шығару"),
-        ["privilege"] = new("Исправить льготность", "Жеңілдікті түзету"),
+        ["confirm-arrival"] = new("Подтвердить прибытие"),
+        ["cancel-referral"] = new("Аннулировать направление"),
+        ["lift-stop-list"] = new("Снять стоп-лист"),
+        ["remove"] = new("Снять с очереди"),
+        ["privilege"] = new("Исправить льготность"),
     };
 
     /// False when the application is not in the staff member's scope (the caller answers 404).
     public async Task<bool> ActAsync(long applicationId, string kind, string? reason, Privilege? privilege, string actor, CancellationToken ct)
     {
-        if (!Kinds.ContainsKey(kind)) throw new DomainException("action.unknown", new("Неизвестное действие.", "Белгісіз әрекет."));
+        if (!Kinds.ContainsKey(kind)) throw new DomainException("action.unknown", new("Неизвестное действие."));
         if (!await (await scope.ApplicationsAsync(ct)).AnyAsync(a => a.Id == applicationId, ct)) return false;
         try
         {
@@ -63,12 +63,12 @@ public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog aud
                         break;
                     default:
                         application.CorrectPrivilege(privilege ?? throw new DomainException("privilege.required",
-                            new("Выберите льготность.", "Жеңілдікті таңдаңыз.")), now, actor, text);
+                            new("Выберите льготность.")), now, actor, text);
                         audit.Add(AuditLog.Actions.CorrectPrivilege, applicationId, $"{privilege}: {text}");
                         break;
                 }
                 // Confirming arrival needs no reason in the domain; staff still state one.
-                if (text.Length == 0) throw new DomainException("reason.required", new("Укажите причину.", "Себебін көрсетіңіз."));
+                if (text.Length == 0) throw new DomainException("reason.required", new("Укажите причину."));
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             });
@@ -84,5 +84,5 @@ public sealed class StaffActions(AppDbContext db, StaffScope scope, AuditLog aud
 
     private async Task<Referral> ActiveReferralAsync(long applicationId, CancellationToken ct) =>
         await db.Referrals.SingleOrDefaultAsync(r => r.ApplicationId == applicationId && r.Status == ReferralStatus.Active, ct)
-        ?? throw new DomainException("referral.none", new("У заявления нет действующего направления.", "Өтініштің жарамды жолдамасы жоқ."));
+        ?? throw new DomainException("referral.none", new("У заявления нет действующего направления."));
 }

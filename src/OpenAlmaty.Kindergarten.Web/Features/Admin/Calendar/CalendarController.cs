@@ -19,7 +19,7 @@ public sealed record CalendarYear(int Year, IReadOnlyDictionary<DateOnly, Calend
 /// for the whole city, so district staff may edit it too.
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/calendar")]
-public sealed class CalendarController(AppDbContext db, CalendarChanges changes, AuditLog audit, TimeProvider clock, Lang lang) : Controller
+public sealed class CalendarController(AppDbContext db, CalendarChanges changes, AuditLog audit, TimeProvider clock, Lang<CalendarTexts> lang) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year, DateOnly? date, CancellationToken ct)
@@ -69,12 +69,12 @@ public sealed class CalendarController(AppDbContext db, CalendarChanges changes,
             TempData["Error"] = lang.Of(e.Text);
             return back;
         }
-        TempData["Message"] = lang[$"{date:dd.MM.yyyy} сохранено.", $"{date:dd.MM.yyyy} сақталды."] + Extended(lang, extended);
+        TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["{0:dd.MM.yyyy} сохранено."], date) + Extended(lang, extended);
         return back;
     }
 
     /// What the change extended, said to staff after the saved message (empty when nothing).
-    internal static string Extended(Lang lang, CalendarExtension extended) => extended.Any
+    internal static string Extended(Lang<CalendarTexts> lang, CalendarExtension extended) => extended.Any
         ? " " + string.Format(System.Globalization.CultureInfo.InvariantCulture,
             lang["Продлены сроки: направлений — {0}, стоп-листов — {1}, предложений мест в гос садах — {2}; родители уведомлены.",
                 "Мерзімдер ұзартылды: жолдамалар — {0}, стоп-парақтар — {1}, мемлекеттік балабақшадағы орын ұсыныстары — {2}; ата-аналарға хабарланды.",

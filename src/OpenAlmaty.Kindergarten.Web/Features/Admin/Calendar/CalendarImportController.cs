@@ -16,7 +16,7 @@ public sealed record CalendarImportPreview(CalendarMergePlan Plan, string Csv);
 /// of every line before anything is planned.
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/calendar/import")]
-public sealed class CalendarImportController(AppDbContext db, CalendarChanges changes, AuditLog audit, Lang lang) : Controller
+public sealed class CalendarImportController(AppDbContext db, CalendarChanges changes, AuditLog audit, Lang<CalendarTexts> lang) : Controller
 {
     // Above CalendarFile.MaxBytes, so that a file slightly too large gets the clear message.
     private const int RequestLimit = 4 * CalendarFile.MaxBytes;
@@ -61,8 +61,7 @@ public sealed class CalendarImportController(AppDbContext db, CalendarChanges ch
         {
             return Refuse(e.Text);
         }
-        TempData["Message"] = lang[$"Календарь загружен: добавлено {plan.Added.Count}, изменено {plan.Changed.Count}, оставлено правок сотрудников {plan.Kept.Count}.",
-            $"Күнтізбе жүктелді: қосылды {plan.Added.Count}, өзгерді {plan.Changed.Count}, қызметкер түзетулері қалдырылды {plan.Kept.Count}."]
+        TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Календарь загружен: добавлено {0}, изменено {1}, оставлено правок сотрудников {2}."], plan.Added.Count, plan.Changed.Count, plan.Kept.Count)
             + CalendarController.Extended(lang, extended);
         return Redirect("/admin/calendar");
     }

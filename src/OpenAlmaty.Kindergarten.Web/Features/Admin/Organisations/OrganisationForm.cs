@@ -36,7 +36,7 @@ public sealed class OrganisationForm
         var lat = Parse(Latitude);
         var lon = Parse(Longitude);
         if (lat is null != lon is null)
-            throw new DomainException("organisation.coordinates", new("Укажите обе координаты или ни одной.", "Екі координатты да көрсетіңіз немесе ешқайсысын көрсетпеңіз."));
+            throw new DomainException("organisation.coordinates", new("Укажите обе координаты или ни одной."));
         return (lat, lon);
     }
 
@@ -45,7 +45,7 @@ public sealed class OrganisationForm
         if (string.IsNullOrWhiteSpace(text)) return null;
         return double.TryParse(text.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new DomainException("organisation.coordinates", new("Координаты указаны неверно.", "Координаттар қате көрсетілген."));
+            : throw new DomainException("organisation.coordinates", new("Координаты указаны неверно."));
     }
 }
 

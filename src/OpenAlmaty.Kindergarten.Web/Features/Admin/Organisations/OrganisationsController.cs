@@ -14,7 +14,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Organisations;
 /// Preschool organisations: district staff see and change only their district's.
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/organisations")]
-public sealed class OrganisationsController(AppDbContext db, StaffScope scope, AuditLog audit, IConfiguration config, Lang lang) : Controller
+public sealed class OrganisationsController(AppDbContext db, StaffScope scope, AuditLog audit, IConfiguration config, Lang<OrganisationsTexts> lang) : Controller
 {
     private const string Views = "~/Features/Admin/Organisations/Views/";
     public const int PageSize = 50;
@@ -70,7 +70,7 @@ public sealed class OrganisationsController(AppDbContext db, StaffScope scope, A
             db.Organisations.Add(organisation);
             await db.SaveChangesAsync(ct);
             await audit.RecordAsync(AuditLog.Actions.Organisation, null, $"Добавлена организация #{organisation.Id} «{organisation.NameRu}»", ct);
-            TempData["Message"] = lang["Организация добавлена.", "Ұйым қосылды."];
+            TempData["Message"] = lang["Организация добавлена."];
             return Redirect($"/admin/organisations/{organisation.Id}");
         }
         catch (DomainException e)
@@ -101,7 +101,7 @@ public sealed class OrganisationsController(AppDbContext db, StaffScope scope, A
             organisation.Update(form.NameRu, form.NameKk, form.Language, form.District, form.Address, form.Phones, form.Website, lat, lon);
             audit.Add(AuditLog.Actions.Organisation, null, $"Изменена организация #{id} «{organisation.NameRu}»");
             await db.SaveChangesAsync(ct);
-            TempData["Message"] = lang["Изменения сохранены.", "Өзгерістер сақталды."];
+            TempData["Message"] = lang["Изменения сохранены."];
             return Redirect($"/admin/organisations/{id}");
         }
         catch (DomainException e)
@@ -118,8 +118,8 @@ public sealed class OrganisationsController(AppDbContext db, StaffScope scope, A
         if (active) organisation.Activate(); else organisation.Deactivate();
         audit.Add(AuditLog.Actions.Organisation, null, $"{(active ? "Возобновлена" : "Деактивирована")} организация #{id} «{organisation.NameRu}»");
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = active ? lang["Организация снова принимает детей.", "Ұйым қайтадан балаларды қабылдайды."]
-            : lang["Организация деактивирована: её нет в списках выбора.", "Ұйым белсенді емес: таңдау тізімдерінде жоқ."];
+        TempData["Message"] = active ? lang["Организация снова принимает детей."]
+            : lang["Организация деактивирована: её нет в списках выбора."];
         return Redirect($"/admin/organisations/{id}");
     }
 

@@ -15,7 +15,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Releases;
 /// Counts only: no child is named on these pages.
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/releases")]
-public sealed class AdminReleasesController(AppDbContext db, StaffScope scope, ReleaseCreator creator, ReleaseStats stats, Lang lang,
+public sealed class AdminReleasesController(AppDbContext db, StaffScope scope, ReleaseCreator creator, ReleaseStats stats, Lang<ReleasesTexts> lang,
     TimeProvider clock) : Controller
 {
     public const int FormLines = 6;
@@ -42,12 +42,12 @@ public sealed class AdminReleasesController(AppDbContext db, StaffScope scope, R
         var lines = form.Lines();
         if (!form.TryWindow(out var opens, out var closes) || lines is null)
         {
-            return View("~/Features/Admin/Releases/Views/New.cshtml", await FormAsync(form, ct, lang["Проверьте даты, время и строки с местами.", "Күндерді, уақытты және орындар жолдарын тексеріңіз."]));
+            return View("~/Features/Admin/Releases/Views/New.cshtml", await FormAsync(form, ct, lang["Проверьте даты, время и строки с местами."]));
         }
         try
         {
             var release = await creator.CreateAsync(form.Title ?? "", form.Rule, opens, closes, lines, User.Identity?.Name ?? "сотрудник", ct);
-            TempData["Message"] = lang[$"Распределение «{release.Title}» создано.", $"«{release.Title}» бөлуі құрылды."];
+            TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, lang["Распределение «{0}» создано."], release.Title);
             return Redirect($"/admin/releases/{release.Id}");
         }
         catch (DomainException e)

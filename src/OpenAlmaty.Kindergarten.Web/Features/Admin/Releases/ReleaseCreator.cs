@@ -22,8 +22,7 @@ public sealed class ReleaseCreator(AppDbContext db, TimeProvider clock, WorkingC
         var organisations = await (await scope.OrganisationsAsync(ct)).Where(o => ids.Contains(o.Id) && o.IsActive)
             .ToDictionaryAsync(o => o.Id, ct);
         if (organisations.Count != ids.Count)
-            throw new DomainException("release.organisation", new("Организация не найдена или не входит в ваш район.",
-                "Ұйым табылмады немесе сіздің ауданыңызға кірмейді."));
+            throw new DomainException("release.organisation", new("Организация не найдена или не входит в ваш район."));
         var pools = lines.Select(l => new ReleasePool(l.OrganisationId, organisations[l.OrganisationId].Type, l.BirthYear, l.Seats)).ToList();
         var release = Release.Create(title, rule, opensAt, closesAt, pools, await calendars.GetAsync(ct), now, actor);
         try
@@ -39,8 +38,7 @@ public sealed class ReleaseCreator(AppDbContext db, TimeProvider clock, WorkingC
                 {
                     var name = organisations[line.OrganisationId].NameRu;
                     throw new DomainException("release.no-seats", new(
-                        $"В «{name}» для детей {line.BirthYear} г.р. опубликовано меньше {line.Seats} свободных мест. Сначала опубликуйте места.",
-                        $"«{name}» ұйымында {line.BirthYear} ж.т. балаларға {line.Seats}-тен аз бос орын жарияланған. Алдымен орындарды жариялаңыз."));
+                        "В «{0}» для детей {1} г.р. опубликовано меньше {2} свободных мест. Сначала опубликуйте места.", name, line.BirthYear, line.Seats));
                 }
             }
             db.Releases.Add(release);

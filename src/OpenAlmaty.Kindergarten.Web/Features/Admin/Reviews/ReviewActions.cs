@@ -14,11 +14,11 @@ public sealed class ReviewActions(AppDbContext db, StaffScope scope, AuditLog au
 {
     public static readonly IReadOnlyDictionary<string, LocalizedText> Kinds = new Dictionary<string, LocalizedText>
     {
-        ["confirm-parenthood"] = new("Подтвердить право подать заявление", "Өтініш беру құқығын растау"),
-        ["reject-parenthood"] = new("Отклонить: не родитель и не законный представитель", "Қабылдамау: ата-анасы да, заңды өкілі де емес"),
-        ["confirm-privilege"] = new("Подтвердить льготу", "Жеңілдікті растау"),
-        ["reject-privilege"] = new("Отклонить льготу", "Жеңілдікті қабылдамау"),
-        ["detach"] = new("Открепить второго родителя", "Екінші ата-ананы ажырату"),
+        ["confirm-parenthood"] = new("Подтвердить право подать заявление"),
+        ["reject-parenthood"] = new("Отклонить: не родитель и не законный представитель"),
+        ["confirm-privilege"] = new("Подтвердить льготу"),
+        ["reject-privilege"] = new("Отклонить льготу"),
+        ["detach"] = new("Открепить второго родителя"),
     };
 
     /// False when the application is not in the staff member's scope (the caller answers 404).
@@ -26,7 +26,7 @@ public sealed class ReviewActions(AppDbContext db, StaffScope scope, AuditLog au
     public async Task<bool> ActAsync(long applicationId, string kind, string? reason, DateOnly? validUntil, long? personId,
         string actor, CancellationToken ct)
     {
-        if (!Kinds.ContainsKey(kind)) throw new DomainException("action.unknown", new("Неизвестное действие.", "Белгісіз әрекет."));
+        if (!Kinds.ContainsKey(kind)) throw new DomainException("action.unknown", new("Неизвестное действие."));
         if (!await (await scope.ApplicationsAsync(ct)).AnyAsync(a => a.Id == applicationId, ct)) return false;
         var text = (reason ?? "").Trim();
         try
@@ -61,7 +61,7 @@ public sealed class ReviewActions(AppDbContext db, StaffScope scope, AuditLog au
                     break;
                 default:
                     var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct)
-                        ?? throw new DomainException("application.not-attached", new("Этот человек не прикреплён к заявлению.", "Бұл адам өтінішке бекітілмеген."));
+                        ?? throw new DomainException("application.not-attached", new("Этот человек не прикреплён к заявлению."));
                     application.Detach(person.Id, person.FullName, now, actor, text);
                     audit.Add(AuditLog.Actions.Detach, applicationId, $"{Domain.People.Iin.Mask(person.Iin)}: {text}");
                     break;

@@ -10,7 +10,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Reviews;
 /// "Проверка документов": the staff desk for parenthood and privilege confirmations.
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/reviews")]
-public sealed class ReviewsController(StaffScope scope, ReviewQueries queries, ReviewActions actions, AuditLog audit, Lang lang) : Controller
+public sealed class ReviewsController(StaffScope scope, ReviewQueries queries, ReviewActions actions, AuditLog audit, Lang<ReviewsTexts> lang) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -30,7 +30,7 @@ public sealed class ReviewsController(StaffScope scope, ReviewQueries queries, R
         try
         {
             if (!await actions.ActAsync(id, kind, reason, validUntil, personId, User.Identity!.Name!, ct)) return NotFound();
-            TempData["Message"] = lang["Сделано: ", "Орындалды: "] + lang.Of(ReviewActions.Kinds[kind]).ToLowerInvariant() + ".";
+            TempData["Message"] = lang["Сделано: "] + lang.Of(ReviewActions.Kinds[kind]).ToLowerInvariant() + ".";
         }
         catch (DomainException e)
         {

@@ -24,7 +24,7 @@ public sealed record StaffPage(IReadOnlyList<StaffRow> Rows, IReadOnlyList<(int 
 /// roles as they are now.
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/staff")]
-public sealed class StaffController(AppDbContext db, AuditLog audit, TimeProvider clock, Lang lang, Sessions sessions) : Controller
+public sealed class StaffController(AppDbContext db, AuditLog audit, TimeProvider clock, Lang<StaffTexts> lang, Sessions sessions) : Controller
 {
     [HttpGet("")]
     public Task<IActionResult> Index(CancellationToken ct) => PageAsync(new StaffGrantForm(null, null, StaffRole.EducationStaff, null, null), null, ct);
@@ -39,9 +39,9 @@ public sealed class StaffController(AppDbContext db, AuditLog audit, TimeProvide
             .Select(p => p.LastName + " " + p.FirstName + (p.MiddleName == null ? "" : " " + p.MiddleName)).FirstOrDefaultAsync(ct)
             ?? form.FullName?.Trim();
         if (string.IsNullOrWhiteSpace(name))
-            return await PageAsync(form, lang["Укажите ФИО: этот человек ещё не входил на портал.", "Аты-жөнін көрсетіңіз: бұл адам порталға әлі кірмеген."], ct);
+            return await PageAsync(form, lang["Укажите ФИО: этот человек ещё не входил на портал."], ct);
         if (form.Role == StaffRole.KindergartenStaff && form.OrganisationId is { } org && !await db.Organisations.AnyAsync(o => o.Id == org, ct))
-            return await PageAsync(form, lang["Организация не найдена.", "Ұйым табылмады."], ct);
+            return await PageAsync(form, lang["Организация не найдена."], ct);
         try
         {
             var member = new StaffMember(iin.Value, name, form.Role,
@@ -56,7 +56,7 @@ public sealed class StaffController(AppDbContext db, AuditLog audit, TimeProvide
         {
             return await PageAsync(form, lang.Of(e.Text), ct);
         }
-        TempData["Message"] = lang["Роль выдана.", "Рөл берілді."];
+        TempData["Message"] = lang["Роль выдана."];
         return Redirect("/admin/staff");
     }
 
@@ -69,7 +69,7 @@ public sealed class StaffController(AppDbContext db, AuditLog audit, TimeProvide
         audit.Add(AuditLog.Actions.Staff, null, $"Отозвана роль {member.Role} ИИН {member.Iin} ({member.FullName})");
         await db.SaveChangesAsync(ct);
         await sessions.EndAllAsync(member.Iin, "staff.revoke", ct);
-        TempData["Message"] = lang["Роль отозвана.", "Рөл қайтарылды."];
+        TempData["Message"] = lang["Роль отозвана."];
         return Redirect("/admin/staff");
     }
 

@@ -1,0 +1,45 @@
+using OpenAlmaty.Kindergarten.Tools.Localize;
+
+namespace OpenAlmaty.Kindergarten.Web.Tests.Localization;
+
+/// Every text the portal shows is in the resources (docs/decisions/0019): the same scan as
+/// `localize --check` over the portal's and the domain's sources. It fails when a view or a class
+/// uses a key that has no Kazakh or no English entry in its folder's .kk.resx/.en.resx, and when a
+/// text is still written inline as a ru/kk pair (run `localize` to move it).
+public sealed class LocalizationCoverageTests
+{
+    private static readonly LocalizeReport Report = LocalizeCommand.Run(FindRoot(), write: false);
+
+    [Fact]
+    public void Sources_FindTheTexts()
+    {
+        Assert.True(Report.Keys.Count > 600, $"only {Report.Keys.Count} texts found: the scan is broken");
+    }
+
+    [Fact]
+    public void Sources_NoTextWrittenAsAnInlinePair()
+    {
+        Assert.True(Report.ChangedFiles.Count == 0, "inline pairs left (run localize): " + string.Join("; ", Report.ChangedFiles));
+        var hand = Report.Hand.Where(h => !h.Contains("Kazakh literal outside", StringComparison.Ordinal)).ToList();
+        Assert.True(hand.Count == 0, "pairs with interpolation or variables: " + string.Join("; ", hand));
+    }
+
+    [Fact]
+    public void EveryKey_HasAKazakhEntry()
+    {
+        Assert.True(Report.MissingKk.Count == 0, $"{Report.MissingKk.Count} without kk: " + string.Join("; ", Report.MissingKk.Take(20)));
+    }
+
+    [Fact]
+    public void EveryKey_HasAnEnglishEntry()
+    {
+        Assert.True(Report.MissingEn.Count == 0, $"{Report.MissingEn.Count} without en: " + string.Join("; ", Report.MissingEn.Take(20)));
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "OpenAlmaty.Kindergarten.sln"))) return dir.FullName;
+        throw new InvalidOperationException("The repository root was not found.");
+    }
+}
