@@ -26,6 +26,10 @@ public sealed class BenchOptions
     public int WarmUpSeconds { get; init; } = 5;
     public double DbCeilingTps { get; set; }
     public string? Only { get; init; }
+    /// The release day (`--only release-day`): eligible applications, seats, parents over HTTP.
+    public int ReleaseApplications { get; init; } = 50_000;
+    public int ReleaseSeats { get; init; } = 13_000;
+    public int ReleaseParents { get; init; } = 3000;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -57,6 +61,9 @@ public sealed class BenchOptions
             PageSeconds = I("page-seconds", 15),
             Only = S("only"),
             WarmUpSeconds = I("warm-up-seconds", 5),
+            ReleaseApplications = I("release-applications", 50_000),
+            ReleaseSeats = I("release-seats", 13_000),
+            ReleaseParents = I("release-parents", 3000),
         };
     }
 }

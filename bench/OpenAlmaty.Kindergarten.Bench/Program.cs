@@ -52,6 +52,10 @@ if (o.Only is { } only)
             break;
         case "journal": await scenarios.JournalAsync(); break;
         case "free": await scenarios.FreeSeatsAsync(); break;
+        case "release-day":
+            var status = await ReleaseDayHttp.RunAsync(http, db, o, ca, scenarios, report);
+            Console.WriteLine(report.Render(Report.Machine(), ""));
+            return status;
         case "queue":
             var (y, worst, _) = await DatabaseChecks.LargestYearAsync(db);
             var q = await scenarios.QueueNumberAsync(y, worst, 500);

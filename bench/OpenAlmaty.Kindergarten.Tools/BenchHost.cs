@@ -37,6 +37,7 @@ public static class ToolsProgram
             if (await Seeding.GeneratorCommand.TryRunAsync(args)) return 0;
             if (await Runners.CallCentreBenchmark.TryRunAsync(args)) return 0;
             if (await Runners.ExpiryBenchmark.TryRunAsync(args)) return 0;
+            if (await Runners.QueueSnapshotBenchmark.TryRunAsync(args)) return 0;
             if (await Runners.RegistryFeedCommand.TryRunAsync(args)) return 0;
             if (await Localize.LocalizeCommand.TryRunAsync(args)) return Environment.ExitCode;
             if (args is ["serve", .. var rest])
@@ -50,7 +51,7 @@ public static class ToolsProgram
             await Console.Error.WriteLineAsync(refused.Message);
             return 2;
         }
-        await Console.Error.WriteLineAsync("usage: OpenAlmaty.Kindergarten.Tools serve [--urls …] | generate --db … | bench-callcentre --db … | bench-expiry --db … | registry-feed --people N --out FILE | localize REPO_ROOT [--check]");
+        await Console.Error.WriteLineAsync("usage: OpenAlmaty.Kindergarten.Tools serve [--urls …] | generate --db … | bench-callcentre --db … | bench-expiry --db … | bench-queue-snapshot --db … | registry-feed --people N --out FILE | localize REPO_ROOT [--check]");
         return 1;
     }
 }

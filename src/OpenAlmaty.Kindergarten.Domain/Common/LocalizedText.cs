@@ -22,5 +22,8 @@ public sealed record LocalizedText(string Key, params object?[] Args)
         return string.Format(culture, format, values);
     }
 
+    /// The same key with its {0}, {1} … values: a text declared once, filled where it is used.
+    public LocalizedText Format(params object?[] values) => new(Key, values);
+
     public override string ToString() => Ru;
 }

@@ -4,7 +4,8 @@ namespace OpenAlmaty.Kindergarten.Domain.Releases;
 
 /// Why a request did not get a pool it ranked above the one it got, in figures only (never other
 /// children's data): "all 12 seats went to children before you in the order; the last admitted
-/// was 35th, you are 41st". For the parent's result page.
+/// was 35th, you are 41st". The one home of these words: the engine's result and the parent's
+/// release page (which reads the same figures from the database) both call <see cref="Because"/>.
 public static class ReleaseExplanation
 {
     public sealed record Reason(string PoolId, int ChoiceIndex, LocalizedText Text);
@@ -20,17 +21,30 @@ public static class ReleaseExplanation
         for (var k = 0; k < above; k++)
         {
             var pool = result.Pools.First(p => p.PoolId == request.RankedPools[k]);
-            reasons.Add(new Reason(pool.PoolId, k + 1, Text(pool, mine.PriorityPosition)));
+            reasons.Add(new Reason(pool.PoolId, k + 1, Because(pool.Seats, pool.Admitted, pool.LastAdmittedPosition, mine.PriorityPosition)));
         }
         return reasons;
     }
 
-    static LocalizedText Text(PoolOutcome pool, long position) => pool switch
+    /// A pool's figures after allocation (its seats, how many it admitted, the worst place it
+    /// admitted) and the child's own place in the release's order.
+    public static LocalizedText Because(int seats, int admitted, long? lastAdmitted, long position) => (seats, lastAdmitted) switch
     {
-        { Seats: 0 } => new("В этом распределении у организации не было мест."),
-        { LastAdmittedPosition: { } last } when pool.Admitted >= pool.Seats && last < position => new(
-            "Все места ({0}) получили дети раньше вас в порядке распределения: последний принятый — №{1}, вы — №{2}.", pool.Seats, last, position),
+        (0, _) => NoSeats,
+        (_, { } last) when admitted >= seats && last < position => AllTaken.Format(seats, last, position),
         // A stable result never leaves this case; said plainly rather than explained wrongly.
-        _ => new("Место в этой организации не было предложено; обратитесь в отдел образования."),
+        _ => NotOffered,
     };
+
+    static readonly LocalizedText NoSeats = new("В этом распределении у организации не было мест.",
+        "Бұл бөлуде ұйымда орын болған жоқ.", "The organisation had no seats in this release.");
+
+    static readonly LocalizedText AllTaken = new(
+        "Все места ({0}) получили дети раньше вас в порядке распределения: последний принятый — №{1}, вы — №{2}.",
+        "Барлық орынды ({0}) бөлу тәртібі бойынша сізден бұрын тұрған балалар алды: соңғы қабылданған — №{1}, сіз — №{2}.",
+        "All {0} seats went to children before you in the release's order: the last admitted was No. {1}, you are No. {2}.");
+
+    static readonly LocalizedText NotOffered = new("Место в этой организации не было предложено; обратитесь в отдел образования.",
+        "Бұл ұйымда орын ұсынылмады; білім бөліміне хабарласыңыз.",
+        "No seat in this organisation was offered; please contact the education department.");
 }

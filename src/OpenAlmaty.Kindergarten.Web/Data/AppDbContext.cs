@@ -29,6 +29,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ReleaseRequest> ReleaseRequests => Set<ReleaseRequest>();
     public DbSet<ReleaseOffer> ReleaseOffers => Set<ReleaseOffer>();
     public DbSet<ReleaseWaitingEntry> ReleaseWaitingEntries => Set<ReleaseWaitingEntry>();
+    public DbSet<QueueSnapshotEntry> QueueSnapshot => Set<QueueSnapshotEntry>();
+    public DbSet<QueueNumberRecord> QueueNumberHistory => Set<QueueNumberRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

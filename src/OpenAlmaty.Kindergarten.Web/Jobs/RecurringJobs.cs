@@ -23,6 +23,8 @@ public static class RecurringJobs
         jobs.AddOrUpdate<ImportPopulationRegistryJob>("import-population-registry", j => j.ExecuteAsync(CancellationToken.None), "0 21 * * *");
         jobs.AddOrUpdate<LapsePrivilegesJob>("lapse-privileges", j => j.ExecuteAsync(CancellationToken.None), "5 19 * * *");
         jobs.AddOrUpdate<ReferralDocumentsJob>("referral-documents", j => j.ExecuteAsync(CancellationToken.None), "* * * * *");
+        // 23:50 in Almaty: the day's queue numbers, for "why did my number change".
+        jobs.AddOrUpdate<QueueSnapshotJob>("queue-snapshot", j => j.ExecuteAsync(CancellationToken.None), "50 18 * * *");
         // The yearly age update: never on its own; staff trigger it before the season ("Trigger now").
         jobs.AddOrUpdate<RemoveAgedOutJob>("remove-aged-out", j => j.ExecuteAsync(CancellationToken.None), Cron.Never());
     }

@@ -21,6 +21,7 @@ public static class ReferralClockSetup
         services.AddScoped<SendNotificationsJob>();
         services.AddScoped<ReferralDocumentsJob>();
         services.AddScoped<RemoveAgedOutJob>();
+        services.AddScoped<QueueSnapshotJob>();
         services.AddScoped<IAfterCommit>(sp => sp.GetService<IBackgroundJobClient>() is { } jobs
             ? new HangfireAfterCommit(jobs, sp.GetRequiredService<ILogger<HangfireAfterCommit>>())
             : new NoAfterCommit());

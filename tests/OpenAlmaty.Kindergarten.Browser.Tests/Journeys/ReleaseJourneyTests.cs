@@ -66,7 +66,7 @@ public sealed class ReleaseJourneyTests(BrowserPortal portal)
         await Expect(parent1.Locator("#release-result")).ToContainTextAsync("1-й выбор");
         await Expect(parent1.Locator("[data-offer]").First).ToContainTextAsync("Принято решение (Направлено уведомление)");
         await parent2.GotoAsync($"/applications/{second.Id}/releases/{releaseId}");
-        await Expect(parent2.Locator("#release-why-not")).ToContainTextAsync("последний принятый был 1-м, вы — 2-й");
+        await Expect(parent2.Locator("#release-why-not")).ToContainTextAsync("последний принятый — №1, вы — №2");
         await Expect(parent2.Locator("[data-offer]").First).ToContainTextAsync(b.Name);
         Assert.True(await parent2.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling at 390 px");
 

@@ -68,7 +68,7 @@ public sealed class ReleaseFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKey
         parent1 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
         parent2 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent2);
         var result2 = await parent2.OpenAsync($"/applications/{second.Id}/releases/{releaseId}");
-        Assert.Contains("последний принятый был 1-м, вы — 2-й", result2.Text);
+        Assert.Contains("Все места (1) получили дети раньше вас в порядке распределения: последний принятый — №1, вы — №2.", result2.Text);
         Assert.Contains("Принято решение (Направлено уведомление)", result2.Text);
         var publicPage = await (await portal.CreateClient().GetAsync($"/releases/{releaseId}")).Content.ReadAsStringAsync();
         Assert.DoesNotContain(DemoUsers.Parent1.LastName, publicPage);

@@ -337,6 +337,82 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                     b.ToTable("application_events", (string)null);
                 });
 
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Applications.QueueNumberRecord", b =>
+                {
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("AgedOutAhead")
+                        .HasColumnType("integer")
+                        .HasColumnName("aged_out_ahead");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Other")
+                        .HasColumnType("integer")
+                        .HasColumnName("other");
+
+                    b.Property<int?>("Previous")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous");
+
+                    b.Property<int>("PrivilegedAhead")
+                        .HasColumnType("integer")
+                        .HasColumnName("privileged_ahead");
+
+                    b.Property<int>("ReferredAhead")
+                        .HasColumnType("integer")
+                        .HasColumnName("referred_ahead");
+
+                    b.Property<int>("RemovedAhead")
+                        .HasColumnType("integer")
+                        .HasColumnName("removed_ahead");
+
+                    b.Property<int>("ReturnedAhead")
+                        .HasColumnType("integer")
+                        .HasColumnName("returned_ahead");
+
+                    b.HasKey("ApplicationId", "Day")
+                        .HasName("pk_queue_number_history");
+
+                    b.ToTable("queue_number_history", (string)null);
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Applications.QueueSnapshotEntry", b =>
+                {
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("BirthYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_year");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("PriorityGroup")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority_group");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("taken_on");
+
+                    b.HasKey("ApplicationId")
+                        .HasName("pk_queue_snapshot");
+
+                    b.ToTable("queue_snapshot", (string)null);
+                });
+
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Applications.StopListEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1790,6 +1866,26 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_application_events_applications_application_id");
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Applications.QueueNumberRecord", b =>
+                {
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_queue_number_history_applications_application_id");
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Applications.QueueSnapshotEntry", b =>
+                {
+                    b.HasOne("OpenAlmaty.Kindergarten.Domain.Applications.Application", null)
+                        .WithOne()
+                        .HasForeignKey("OpenAlmaty.Kindergarten.Domain.Applications.QueueSnapshotEntry", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_queue_snapshot_applications_application_id");
                 });
 
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Applications.StopListEntry", b =>

@@ -67,7 +67,13 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
                       where r.application_id = a.id order by r.issued_at desc limit 1)::text as referral,
                    (select coalesce(json_agg(distinct jsonb_build_object('Type', o.type, 'OpenToAll', s.priority_until is null or s.priority_until < {now})), '[]')
                       from seats s join organisations o on o.id = s.organisation_id
-                      where s.birth_year = extract(year from c.birth_date)::int and s.free_seats > 0 and o.is_active)::text as seat_kinds
+                      where s.birth_year = extract(year from c.birth_date)::int and s.free_seats > 0 and o.is_active)::text as seat_kinds,
+                   (select coalesce(json_agg(json_build_object('ApplicationId', h.application_id, 'Day', h.day, 'Number', h.number,
+                           'Previous', h.previous, 'ReferredAhead', h.referred_ahead, 'RemovedAhead', h.removed_ahead,
+                           'AgedOutAhead', h.aged_out_ahead, 'PrivilegedAhead', h.privileged_ahead, 'ReturnedAhead', h.returned_ahead,
+                           'Other', h.other) order by h.day desc), '[]')
+                      from (select * from queue_number_history q where q.application_id = a.id
+                            order by q.day desc limit {QueueHistoryLength}) h)::text as queue_history
             from applications a
             join people p on p.id = a.applicant_id
             join children c on c.id = a.child_id
@@ -90,6 +96,7 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
         {
             QueueNumber = await positions.ForAsync(new QueueKey(page.Id, page.BirthYear, page.Status)),
             History = Json<List<HistoryRow>>(row.History),
+            QueueHistory = Json<List<QueueNumberDay>>(row.QueueHistory),
             Documents = Json<List<DocumentRow>>(row.Documents),
             Referral = row.Referral is null ? null : Json<ActiveReferral>(row.Referral),
             Buttons = ButtonsFor(page, seats, now),
@@ -107,7 +114,10 @@ public sealed class ApplicationPageQuery(AppDbContext db, QueuePositions positio
         int BirthYear, string ApplicantName, string ApplicantIin, DateOnly ApplicantBirthDate, string? ApplicantPhone, string? ApplicantEmail,
         string? ApplicantAddress, string ChildName, string ChildIin, DateOnly ChildBirthDate, string History, string Documents,
         string? Referral, string SeatKinds, int ParenthoodReview, int PrivilegeReview, int PriorityGroup,
-        DateTimeOffset? PrivilegeValidUntil, long ApplicantId);
+        DateTimeOffset? PrivilegeValidUntil, long ApplicantId, string QueueHistory);
+
+    /// "Why did my queue number change": the application's last changes (Jobs/QueueSnapshotJob).
+    public const int QueueHistoryLength = 30;
 
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
 

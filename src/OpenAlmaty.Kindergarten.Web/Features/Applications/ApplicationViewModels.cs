@@ -21,6 +21,13 @@ public sealed record ChildBlock(string FullName, string Iin, DateOnly BirthDate,
 
 public sealed record HistoryRow(DateTimeOffset At, ApplicationEventKind Kind, string Actor, ApplicationStatus? From, ApplicationStatus? To, string? Reason, bool Signed);
 
+/// One change of the queue number, as the snapshot job wrote it: the day and what moved it.
+public sealed record QueueNumberDay(long ApplicationId, DateOnly Day, int? Number, int? Previous, int ReferredAhead, int RemovedAhead,
+    int AgedOutAhead, int PrivilegedAhead, int ReturnedAhead, int Other)
+{
+    public QueueNumberChange Change => new(ApplicationId, Number, Previous, ReferredAhead, RemovedAhead, AgedOutAhead, PrivilegedAhead, ReturnedAhead, Other);
+}
+
 public sealed record DocumentRow(long Id, string Title, string FileName, DateTimeOffset CreatedAt);
 
 public sealed record ActiveReferral(long Id, string Number, string OrganisationName, DateTimeOffset IssuedAt, DateTimeOffset ValidUntil, ReferralStatus Status);
@@ -33,6 +40,7 @@ public sealed record ApplicationPage(
 {
     public int? QueueNumber { get; init; }
     public IReadOnlyList<HistoryRow> History { get; init; } = [];
+    public IReadOnlyList<QueueNumberDay> QueueHistory { get; init; } = [];
     public IReadOnlyList<DocumentRow> Documents { get; init; } = [];
     public ActiveReferral? Referral { get; init; }
     public Privileges.ReviewStatus? Review { get; init; }

@@ -105,20 +105,31 @@ public sealed class QueueOrderCache(IConfiguration config, ILogger<QueueOrderCac
     /// row; each number is QueueOrder.Position of the application's rank in its group.
     private async Task<IReadOnlyDictionary<long, int>> LoadAsync(int birthYear)
     {
+        var places = await ReadPlacesAsync(birthYear);
+        var positions = new Dictionary<long, int>(places.Count);
+        foreach (var place in places) positions[place.Id] = place.Number;
+        return positions;
+    }
+
+    /// The year read now (never from the cache), each application with its number and group:
+    /// for the daily snapshot of the numbers (Jobs/QueueSnapshotJob), which needs both from one
+    /// statement so that they agree.
+    public async Task<List<QueuePlace>> ReadPlacesAsync(int birthYear, CancellationToken ct = default)
+    {
         long[][] groups;
         await using (var cmd = _db.CreateCommand(QueryText))
         {
             cmd.Parameters.AddWithValue(birthYear);
-            await using var reader = await cmd.ExecuteReaderAsync();
-            await reader.ReadAsync();
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
             groups = [reader.GetFieldValue<long[]>(0), reader.GetFieldValue<long[]>(1), reader.GetFieldValue<long[]>(2)];
         }
         var (outOfTurn, first, general) = (groups[0].Length, groups[1].Length, groups[2].Length);
-        var positions = new Dictionary<long, int>(outOfTurn + first + general);
+        var places = new List<QueuePlace>(outOfTurn + first + general);
         for (var g = 0; g < groups.Length; g++)
             for (var rank = 1; rank <= groups[g].Length; rank++)
-                positions[groups[g][rank - 1]] = QueueOrder.Position((PriorityGroup)g, rank, outOfTurn, first, general);
-        return positions;
+                places.Add(new QueuePlace(groups[g][rank - 1], QueueOrder.Position((PriorityGroup)g, rank, outOfTurn, first, general), (PriorityGroup)g));
+        return places;
     }
 
     /// One birth year's queue: three index-only scans of ix_applications_queue, one per priority
