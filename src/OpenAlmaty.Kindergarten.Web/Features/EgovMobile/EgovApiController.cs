@@ -1,3 +1,4 @@
+using OpenAlmaty.Kindergarten.Web.Localization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +30,7 @@ public sealed class EgovApiController(EgovTransactions transactions, EgovMobileA
         var o = addresses.Options;
         return Ok(new Dictionary<string, object>
         {
-            ["description"] = EgovDocument.Description(found).For(Language),
+            ["description"] = Lang.Of(EgovDocument.Description(found), Language),
             ["expiry_date"] = found.ExpiresAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
             ["organisation"] = new Dictionary<string, string>
             {
@@ -103,5 +104,5 @@ public sealed class EgovApiController(EgovTransactions transactions, EgovMobileA
     };
 
     private ObjectResult Refuse(int status, LocalizedText message) =>
-        StatusCode(status, new Dictionary<string, string> { ["message"] = message.For(Language) });
+        StatusCode(status, new Dictionary<string, string> { ["message"] = Lang.Of(message, Language) });
 }

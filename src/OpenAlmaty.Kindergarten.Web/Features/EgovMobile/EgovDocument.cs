@@ -1,3 +1,4 @@
+using OpenAlmaty.Kindergarten.Web.Localization;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
@@ -46,9 +47,9 @@ public static class EgovDocument
                 new Dictionary<string, object>
                 {
                     ["id"] = 1,
-                    ["nameRu"] = title.Ru,
-                    ["nameKz"] = title.Kk,
-                    ["nameEn"] = title.En ?? title.Ru,
+                    ["nameRu"] = Lang.Of(title, "ru"),
+                    ["nameKz"] = Lang.Of(title, "kk"),
+                    ["nameEn"] = Lang.Of(title, "en"),
                     ["meta"] = Meta(tx.Xml),
                     ["documentXml"] = tx.Xml,
                 },

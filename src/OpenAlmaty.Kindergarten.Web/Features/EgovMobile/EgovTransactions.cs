@@ -1,3 +1,4 @@
+using OpenAlmaty.Kindergarten.Web.Localization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ using OpenAlmaty.Kindergarten.Web.Signatures;
 namespace OpenAlmaty.Kindergarten.Web.Features.EgovMobile;
 
 /// What the waiting page learns about its own transaction.
-public sealed record EgovState(string Status, LocalizedText? Message, string? SignedXml);
+/// Message: the refusal in a language ("ru", "kk", "en"); a rejected transaction keeps the words it was refused with.
+public sealed record EgovState(string Status, Func<string, string>? Message, string? SignedXml);
 
 /// The signing transactions of eGov Mobile (../shared/docs/egov-mobile.md). A transaction only
 /// carries the signature from the phone to the waiting browser: the phone's answer is verified
@@ -73,8 +75,8 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
         {
             await db.Set<EgovTransaction>().Where(t => t.Id == tx.Id && t.Status == EgovStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, EgovStatus.Rejected).SetProperty(t => t.EndedAt, now)
-                    .SetProperty(t => t.RefusalCode, e.Code).SetProperty(t => t.RefusalRu, e.Reason.Ru)
-                    .SetProperty(t => t.RefusalKk, e.Reason.Kk).SetProperty(t => t.RefusalEn, e.Reason.En), ct);
+                    .SetProperty(t => t.RefusalCode, e.Code).SetProperty(t => t.RefusalRu, Lang.Of(e.Reason, "ru"))
+                    .SetProperty(t => t.RefusalKk, Lang.Of(e.Reason, "kk")).SetProperty(t => t.RefusalEn, Lang.Of(e.Reason, "en")), ct);
             log.LogWarning("eGov Mobile signature refused ({Kind}): {Reason}", tx.Kind, e.Code);
             throw;
         }
@@ -95,8 +97,8 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
         return tx.Status switch
         {
             EgovStatus.Signed => new EgovState("signed", null, tx.SignedXml),
-            EgovStatus.Rejected => new EgovState("rejected", new LocalizedText(tx.RefusalRu ?? "", tx.RefusalKk ?? "", tx.RefusalEn), null),
-            _ when tx.ExpiresAt <= clock.GetUtcNow() => new EgovState("expired", EgovRefusals.Expired().Reason, null),
+            EgovStatus.Rejected => new EgovState("rejected", language => (language switch { "kk" => tx.RefusalKk, "en" => tx.RefusalEn, _ => null }) ?? tx.RefusalRu ?? "", null),
+            _ when tx.ExpiresAt <= clock.GetUtcNow() => new EgovState("expired", language => Lang.Of(EgovRefusals.Expired().Reason, language), null),
             _ => new EgovState("pending", null, null),
         };
     }

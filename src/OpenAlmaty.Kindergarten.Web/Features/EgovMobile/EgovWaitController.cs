@@ -71,11 +71,11 @@ public sealed class EgovWaitController(EgovTransactions transactions, EgovMobile
     {
         var state = await transactions.StateAsync(tx ?? "", browser, ct);
         if (state is null) return Message(404, EgovRefusals.NotFound);
-        return Json(new { status = state.Status, message = state.Message?.For(Lang.Current(HttpContext)), signedXml = state.SignedXml });
+        return Json(new { status = state.Status, message = state.Message?.Invoke(Lang.Current(HttpContext)), signedXml = state.SignedXml });
     }
 
     private ObjectResult Message(int status, Domain.Common.LocalizedText text) =>
-        StatusCode(status, new { message = text.For(Lang.Current(HttpContext)) });
+        StatusCode(status, new { message = Lang.Of(text, Lang.Current(HttpContext)) });
 
     private static byte[] QrPng(string text)
     {
