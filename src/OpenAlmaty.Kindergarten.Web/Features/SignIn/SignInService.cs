@@ -20,7 +20,7 @@ public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignat
             throw new SignatureRejectedException("signin.no-signature", new(
                 "Подпись не получена. Выберите место хранения ключа и подпишите ещё раз.",
                 "Қолтаңба алынбады. Кілт сақталған жерді таңдап, қайта қол қойыңыз."));
-        XmlPreScan.Check(signedXml, expectedRoot: "login");
+        XmlPreScan.Check(signedXml, expectedRoot: "login", XmlPreScan.MaxLoginCharacters);
         var nonce = XmlPreScan.ChildText(signedXml, "nonce");
         if (nonce is null || !string.Equals(nonce, postedNonce, StringComparison.Ordinal))
             throw new SignatureRejectedException("nonce.mismatch", new(
