@@ -21,8 +21,9 @@ public sealed class ReviewDistrictTests(EdsKeysFixture keys) : IClassFixture<Eds
         var parent = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
         var own = await FileUnknownAsync(parent, District.Almaly);
         var other = await FileUnknownAsync(parent, District.Medeu);
-        await GrantAsync(portal, DemoUsers.Education, StaffRole.EducationStaff, District.Almaly);
-        var staff = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Education);
+        // A district's staff member (this fixture has keys for the parents and the administrator).
+        await GrantAsync(portal, DemoUsers.Parent2, StaffRole.EducationStaff, District.Almaly);
+        var staff = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent2);
 
         var desk = await staff.OpenAsync("/admin/reviews");
         var home = await staff.OpenAsync("/admin");
@@ -102,7 +103,7 @@ public sealed class ReviewDistrictTests(EdsKeysFixture keys) : IClassFixture<Eds
     private async Task GrantAsync(PortalFactory portal, DemoUser user, StaffRole role, District district)
     {
         await using var db = keys.Database.CreateContext();
-        db.StaffMembers.Add(new StaffMember(user.Iin, "ЖАНДОСОВА ГУЛЬНАРА АСКАРОВНА", role, district, null, portal.Clock.GetUtcNow(), "test"));
+        db.StaffMembers.Add(new StaffMember(user.Iin, "МАНСУРОВ ЕРЛАН БОЛАТҰЛЫ", role, district, null, portal.Clock.GetUtcNow(), "test"));
         await db.SaveChangesAsync();
     }
 }
