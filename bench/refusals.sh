@@ -16,4 +16,4 @@ dotnet bench/OpenAlmaty.Kindergarten.Bench/bin/$config/net10.0/OpenAlmaty.Kinder
   dotnet bin/$config/net10.0/OpenAlmaty.Kindergarten.Web.dll --urls "http://127.0.0.1:$port" > "$work/portal.log" 2>&1) &
 portal=$!
 for _ in $(seq 1 90); do curl -fsS "http://127.0.0.1:$port/health" > /dev/null 2>&1 && break; sleep 1; done
-dotnet bench/OpenAlmaty.Kindergarten.Bench/bin/$config/net10.0/OpenAlmaty.Kindergarten.Bench.dll refusals "http://127.0.0.1:$port" "$work/keys" "$n"
+dotnet bench/OpenAlmaty.Kindergarten.Bench/bin/$config/net10.0/OpenAlmaty.Kindergarten.Bench.dll refusals "http://127.0.0.1:$port" "$work/keys" "$n" "$work/portal.log"

@@ -15,6 +15,6 @@ trap 'rm -f "$FEED"' EXIT
 dotnet "$TOOLS" registry-feed --people "$PEOPLE" --out "$FEED"
 echo "feed: $(wc -l < "$FEED") lines, $(du -h "$FEED" | cut -f1)"
 echo "first import (all new):"
-/usr/bin/time -f "  wall %e s, max RSS %M kB" dotnet "$DLL" registry-import "$FEED"
+/usr/bin/time -f "  wall %e s, CPU of the command %U s user + %S s system, max RSS %M kB" dotnet "$DLL" registry-import "$FEED"
 echo "second import (same feed):"
-/usr/bin/time -f "  wall %e s, max RSS %M kB" dotnet "$DLL" registry-import "$FEED"
+/usr/bin/time -f "  wall %e s, CPU of the command %U s user + %S s system, max RSS %M kB" dotnet "$DLL" registry-import "$FEED"

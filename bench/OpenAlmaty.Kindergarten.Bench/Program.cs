@@ -9,9 +9,10 @@ if (args is ["ca", var folder])
     TestCa.LoadOrCreate(folder).Dispose();
     return 0;
 }
-// `refusals PORTAL KEYS [N]`: the cost of refusing hostile sign-in documents (bench/results.md).
+// `refusals PORTAL KEYS [N] [PORTAL_LOG]`: the cost of refusing hostile sign-in documents (bench/results.md).
 if (args is ["refusals", var refusalsPortal, var refusalsKeys, ..] )
-    return await Refusals.RunAsync(refusalsPortal, refusalsKeys, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return await Refusals.RunAsync(refusalsPortal, refusalsKeys, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20,
+        args.Length > 4 ? args[4] : null);
 // `--only allocation`: the release's allocation and the fairness simulation; pure domain code,
 // so it needs neither the database nor a portal and runs before either is asked for.
 if (args is ["--only", "allocation", .. var allocationArgs]) return ReleaseDayBench.Run(allocationArgs);

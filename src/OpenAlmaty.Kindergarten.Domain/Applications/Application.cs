@@ -19,7 +19,7 @@ public sealed partial class Application
     public static Application File(Child child, Person applicant, string registrationNumber, Privilege privilege,
         InstructionLanguage language, string? additionalEmail, string? additionalPhone, DateTimeOffset now,
         IEnumerable<ApplicationStatus> otherApplicationsOfChild, string? tsonNumber = null, string? pepNumber = null,
-        string? signedXml = null, bool parenthoodUnderReview = false)
+        string? signedXml = null, bool parenthoodUnderReview = false, District? district = null)
     {
         if (otherApplicationsOfChild.Any(s => s.IsActive()))
             throw new DomainException("application.duplicate", new(
@@ -38,6 +38,7 @@ public sealed partial class Application
             PriorityGroup = PriorityGroup.General,
             PrivilegeReview = privilege == Privilege.None ? PrivilegeReview.NotRequired : PrivilegeReview.UnderReview,
             ParenthoodReview = parenthoodUnderReview ? ParenthoodReview.UnderReview : ParenthoodReview.NotRequired,
+            District = district,
             BirthYear = child.BirthDate.Year,
             PreferredLanguage = language,
             AdditionalEmail = additionalEmail,
@@ -62,6 +63,11 @@ public sealed partial class Application
     public string? TsonNumber { get; private set; }
     public string? PepNumber { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// The district the family lives in, as the applicant chose it when filing: whose district
+    /// education department reviews the application's documents. Applications filed before it was
+    /// asked have none.
+    public District? District { get; private set; }
 
     /// "В очереди с": kept when a referral is issued, so an expired referral returns the child to
     /// its original place.

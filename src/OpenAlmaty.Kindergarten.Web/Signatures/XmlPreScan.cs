@@ -10,20 +10,25 @@ namespace OpenAlmaty.Kindergarten.Web.Signatures;
 internal static class XmlPreScan
 {
     public const int MaxCharacters = 64 * 1024;
+
+    /// A signed login is the nonce, one certificate and one signature: 3–5 K characters from
+    /// NCALayer with RSA or GOST keys. Anything over this is refused before the nonce is read, so
+    /// no oversized login ever reaches the certificate checks or canonicalisation.
+    public const int MaxLoginCharacters = 16 * 1024;
     private const int MaxDepth = 12;
     private const int MaxElements = 400;
     private const int MaxAttributesPerElement = 8;
     private const int MaxNamespaceDeclarations = 16;
 
     /// Throws <see cref="SignatureRejectedException"/> when the document is out of bounds.
-    public static void Check(string xml, string? expectedRoot)
+    public static void Check(string xml, string? expectedRoot, int maxCharacters = MaxCharacters)
     {
-        if (xml.Length > MaxCharacters) throw PolicyRejections.TooLarge();
+        if (xml.Length > maxCharacters) throw PolicyRejections.TooLarge();
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
-            MaxCharactersInDocument = MaxCharacters,
+            MaxCharactersInDocument = maxCharacters,
             IgnoreWhitespace = true,
         };
         int elements = 0, namespaces = 0;

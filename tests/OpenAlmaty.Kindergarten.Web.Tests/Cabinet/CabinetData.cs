@@ -112,5 +112,6 @@ public static class CabinetData
     {
         ["ChildIin"] = iin, ["LastName"] = "МАНСУРҰЛЫ", ["FirstName"] = "ТИМУР", ["MiddleName"] = "",
         ["Privilege"] = nameof(Privilege.None), ["Language"] = nameof(InstructionLanguage.Kazakh),
+        ["District"] = nameof(District.Almaly),
     };
 }

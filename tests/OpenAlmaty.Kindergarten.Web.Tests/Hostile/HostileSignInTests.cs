@@ -36,7 +36,7 @@ public sealed class HostileSignInTests(EdsKeysFixture keys) : IClassFixture<EdsK
         await using var portal = Portal();
         var client = portal.CreateClient(NoRedirects);
         var form = await LoginForm.OpenAsync(client);
-        var bomb = HostileXmlTests.NamespaceBomb(NcaXmlSigner.Sign(form.Xml, keys.AuthKey(DemoUsers.Parent1)), 2_000);
+        var bomb = HostileXmlTests.NamespaceBomb(NcaXmlSigner.Sign(form.Xml, keys.AuthKey(DemoUsers.Parent1)), 200);
 
         var response = await form.PostAsync(client, bomb);
 
@@ -45,8 +45,46 @@ public sealed class HostileSignInTests(EdsKeysFixture keys) : IClassFixture<EdsK
         await AssertNonceUnusedAsync(form.Nonce);
     }
 
-    /// Kestrel itself refuses the 2 MB document by its length, before the form is read (the
-    /// test server enforces no body limit, so this one runs on a real port).
+    /// A login over 16 K characters (a real one is 3–5 K) is refused on its length, before the
+    /// nonce, the certificate or canonicalisation.
+    [Fact]
+    public async Task SignIn_TwentyKilobyteComment_RefusedTooLargeNonceUnused()
+    {
+        await using var portal = Portal();
+        var client = portal.CreateClient(NoRedirects);
+        var form = await LoginForm.OpenAsync(client);
+        var signed = NcaXmlSigner.Sign(form.Xml, keys.AuthKey(DemoUsers.Parent1))
+            .Replace("</nonce>", "</nonce><!--" + new string('x', 20_000) + "-->", StringComparison.Ordinal);
+
+        var response = await form.PostAsync(client, signed);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("xml.too-large", LoginForm.ReasonIn(await response.Content.ReadAsStringAsync()));
+        await AssertNonceUnusedAsync(form.Nonce);
+    }
+
+    /// A body whose Content-Length is over the sign-in limit is answered 413 with a page in the
+    /// person's language, before the form is read: no reason code (the document was never looked
+    /// at), the nonce unused, nobody signed in.
+    [Fact]
+    public async Task SignIn_BodyOverTheLimit_Refused413BeforeItIsReadNothingStored()
+    {
+        await using var portal = Portal();
+        var client = portal.CreateClient(NoRedirects);
+        var form = await LoginForm.OpenAsync(client);
+        var bomb = HostileXmlTests.NamespaceBomb(NcaXmlSigner.Sign(form.Xml, keys.AuthKey(DemoUsers.Parent1)), 5_000);
+
+        var response = await form.PostAsync(client, bomb);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Отправлено больше данных, чем принимает эта форма (не больше 64 КБ); ничего не сохранено.", System.Net.WebUtility.HtmlDecode(html));
+        Assert.Null(LoginForm.ReasonIn(html));
+        await AssertNonceUnusedAsync(form.Nonce);
+    }
+
+    /// The 2 MB document is refused by its length, before the form is read, on a real port (Kestrel
+    /// as in production).
     [Fact]
     public async Task SignIn_TwoMegabyteBody_RefusedBeforeItIsReadNonceUnused()
     {
@@ -64,10 +102,9 @@ public sealed class HostileSignInTests(EdsKeysFixture keys) : IClassFixture<EdsK
 
         var response = await form.PostAsync(client, bomb);
 
-        // Kestrel stops the body at the limit; the anti-forgery check, which reads the form first,
-        // then answers 400 without the sign-in ever seeing the document (no refusal reason on a
-        // login page: that would mean the 2 MB were read, decoded and pre-scanned).
-        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge });
+        // Refused from its Content-Length before the anti-forgery check reads the form (no refusal
+        // reason on a login page: that would mean the 2 MB were read, decoded and pre-scanned).
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Null(LoginForm.ReasonIn(await response.Content.ReadAsStringAsync()));
         await AssertNonceUnusedAsync(form.Nonce);
     }

@@ -61,21 +61,59 @@ public sealed class UploadTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFixt
         Assert.Equal((PrivilegeReview.UnderReview, PriorityGroup.FirstPriority), (application.PrivilegeReview, application.PriorityGroup));
     }
 
+    /// The filing form's birth certificate / guardianship decision, in the person's language.
+    public static TheoryData<string, int, string> RefusedAtFiling => new()
+    {
+        { "ru", (int)EvidenceFiles.MaxBytes + 1, "Файл «svidetelstvo.pdf» больше 5 МБ." },
+        { "ru", -1, "Файл «svidetelstvo.pdf» не является PDF, JPEG или PNG." },
+        { "ru", 0, "Файл «svidetelstvo.pdf» пустой." },
+        { "kk", (int)EvidenceFiles.MaxBytes + 1, "«svidetelstvo.pdf» файлы 5 МБ-тан үлкен." },
+        { "kk", -1, "«svidetelstvo.pdf» файлы PDF, JPEG немесе PNG емес." },
+        { "kk", 0, "«svidetelstvo.pdf» файлы бос." },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedAtFiling))]
+    public async Task FilingReview_BadBirthCertificate_RefusedInTheirLanguageAndNothingStaged(string language, int size, string message)
+    {
+        await using var portal = keys.Portal();
+        var parent = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await parent.GetAsync($"/lang/{language}")).StatusCode);
+        var form = await parent.OpenAsync("/applications/new");
+        var child = CabinetData.NewChild(TestIins.Make(new DateOnly(2025, 9, 9)));
+        var content = size switch { -1 => RegistryClients.Executable(), 0 => [], _ => RegistryClients.Pdf(size) };
+
+        var response = await RegistryClients.PostFilesAsync(parent, "/applications/new/review", form, child, ("parenthoodFiles", "svidetelstvo.pdf", content));
+        var page = new CabinetPage(await response.Content.ReadAsStringAsync());
+
+        Assert.False(page.HasSignForm);
+        Assert.Contains(message, page.Text);
+        await AssertNothingFiledAsync(child["ChildIin"]);
+    }
+
+    /// A body larger than the filing form accepts is refused from its length, before it is read.
     [Fact]
-    public async Task FilingReview_EmptyBirthCertificate_RefusedAndNothingStaged()
+    public async Task FilingReview_BodyOverTheRequestLimit_Refused413AndNothingStaged()
     {
         await using var portal = keys.Portal();
         var parent = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
         var form = await parent.OpenAsync("/applications/new");
-        var child = CabinetData.NewChild(TestIins.Make(new DateOnly(2025, 9, 9)));
+        var child = CabinetData.NewChild(TestIins.Make(new DateOnly(2025, 9, 10)));
 
-        var response = await RegistryClients.PostFilesAsync(parent, "/applications/new/review", form, child, ("parenthoodFiles", "birth.pdf", []));
+        var response = await RegistryClients.PostFilesAsync(parent, "/applications/new/review", form, child,
+            ("parenthoodFiles", "svidetelstvo.pdf", RegistryClients.Pdf((int)EvidenceFiles.RequestLimit + 1)));
         var page = new CabinetPage(await response.Content.ReadAsStringAsync());
 
-        Assert.False(page.HasSignForm);
-        Assert.Contains("Файл «birth.pdf» пустой.", page.Text);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Отправлено больше данных, чем принимает эта форма (не больше 30 МБ); ничего не сохранено.", page.Text);
+        await AssertNothingFiledAsync(child["ChildIin"]);
+    }
+
+    private async Task AssertNothingFiledAsync(string childIin)
+    {
         await using var db = keys.Database.CreateContext();
         Assert.Equal(0, await db.Set<StagedDocument>().CountAsync());
+        Assert.False(await db.Applications.AnyAsync(a => a.Child!.Iin == childIin));
     }
 
     private async Task<long> ClaimedAsync(PortalFactory portal, bool confirmed = false)

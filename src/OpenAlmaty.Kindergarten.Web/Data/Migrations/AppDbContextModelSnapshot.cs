@@ -84,6 +84,10 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int?>("District")
+                        .HasColumnType("integer")
+                        .HasColumnName("district");
+
                     b.Property<int>("ExpiredReferralCount")
                         .HasColumnType("integer")
                         .HasColumnName("expired_referral_count");

@@ -27,11 +27,14 @@ public sealed class DemoStoryPlayer(Random r, WorkingCalendar calendar, DateTime
     {
         var application = Application.File(plan.Child, plan.Applicant, RegistrationNumber.Format(AlmatyTime.Today(plan.QueuedAt).Year, serial),
             plan.Privilege, plan.Language, plan.Email, plan.Phone, plan.QueuedAt, otherApplicationsOfChild,
-            plan.TsonNumber, plan.PepNumber);
+            plan.TsonNumber, plan.PepNumber, district: DistrictOf(serial));
         if (plan.Privilege != Privilege.None)
             application.ConfirmPrivilege(plan.QueuedAt, DemoData.Publisher, "Документы проверены при подаче", null);
         return application;
     }
+
+    /// The demo families live spread over the eight districts (the district chosen at filing).
+    private static District DistrictOf(long serial) => (District)(1 + (int)(serial % 8));
 
     /// Returns when the child may be queued again (an enrolled child whose parent wants another
     /// kindergarten), or null.

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
@@ -11,9 +12,10 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Admin;
 /// administrator, or staff granted with no district) or one district. Read from staff_members on
 /// each request, so a revoked or narrowed grant takes effect at once, whatever the cookie says.
 ///
-/// The district of an application (the applicant's address is free text): the district of the
-/// organisation of its most recent referral. An application never referred belongs to no district
-/// and is seen by city-wide staff only.
+/// The district of an application: the district of the organisation of its most recent referral
+/// (the department that placed the child answers for it), otherwise the district the applicant
+/// chose when filing (docs/decisions/0016). An application filed before the district was asked
+/// and never referred belongs to no district and is seen by city-wide staff only.
 public sealed class StaffScope(AppDbContext db, IHttpContextAccessor http)
 {
     private Scope? _scope;
@@ -51,7 +53,32 @@ public sealed class StaffScope(AppDbContext db, IHttpContextAccessor http)
         return scope.District is { } district ? db.Organisations.Where(o => o.District == district) : db.Organisations;
     }
 
-    public static IQueryable<Application> InDistrict(AppDbContext db, IQueryable<Application> applications, District district) =>
-        applications.Where(a => db.Referrals.Where(r => r.ApplicationId == a.Id).OrderByDescending(r => r.IssuedAt)
-            .Select(r => (District?)r.Organisation!.District).FirstOrDefault() == district);
+    /// The one definition of an application's district, for filters and for display.
+    public static Expression<Func<Application, District?>> DistrictOf(AppDbContext db) =>
+        a => db.Referrals.Where(r => r.ApplicationId == a.Id).OrderByDescending(r => r.IssuedAt)
+            .Select(r => (District?)r.Organisation!.District).FirstOrDefault() ?? a.District;
+
+    public static IQueryable<Application> InDistrict(AppDbContext db, IQueryable<Application> applications, District district)
+    {
+        var of = DistrictOf(db);
+        return applications.Where(Expression.Lambda<Func<Application, bool>>(
+            Expression.Equal(of.Body, Expression.Constant(district, typeof(District?))), of.Parameters));
+    }
+
+    /// Each application's id with its district (<see cref="DistrictOf"/>).
+    public static IQueryable<ApplicationDistrict> Districts(AppDbContext db, IQueryable<Application> applications)
+    {
+        var of = DistrictOf(db);
+        var a = of.Parameters[0];
+        return applications.Select(Expression.Lambda<Func<Application, ApplicationDistrict>>(Expression.MemberInit(
+            Expression.New(typeof(ApplicationDistrict)),
+            Expression.Bind(typeof(ApplicationDistrict).GetProperty(nameof(ApplicationDistrict.Id))!, Expression.Property(a, nameof(Application.Id))),
+            Expression.Bind(typeof(ApplicationDistrict).GetProperty(nameof(ApplicationDistrict.District))!, of.Body)), a));
+    }
+}
+
+public sealed class ApplicationDistrict
+{
+    public long Id { get; init; }
+    public District? District { get; init; }
 }

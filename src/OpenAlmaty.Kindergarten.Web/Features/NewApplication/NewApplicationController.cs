@@ -30,7 +30,7 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
 
     /// The documents come with the form (multipart): the request's size is capped before it is read.
     [HttpPost("review")]
-    [RequestSizeLimit(EvidenceFiles.RequestLimit)]
+    [BodyLimit(EvidenceFiles.RequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = EvidenceFiles.RequestLimit)]
     public async Task<IActionResult> Review(NewApplicationForm form, List<IFormFile>? parenthoodFiles, List<IFormFile>? privilegeFiles,
         CancellationToken ct)
@@ -50,6 +50,7 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
             ["firstName"] = form.FirstName.Trim(),
             ["middleName"] = form.MiddleName?.Trim() ?? "",
             ["privilege"] = form.Privilege.ToString(),
+            ["district"] = form.District!.Value.ToString(),
             ["language"] = form.Language.ToString(),
             ["additionalEmail"] = form.AdditionalEmail?.Trim() ?? "",
             ["additionalPhone"] = form.AdditionalPhone?.Trim() ?? "",
@@ -84,7 +85,7 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
             application = Application.File(child, applicant, RegistrationNumber.Format(AlmatyTime.ToLocal(c.Now).Year, serial),
                 Enum.Parse<Privilege>(F("privilege")), Enum.Parse<InstructionLanguage>(F("language")),
                 NullIfEmpty(F("additionalEmail")), NullIfEmpty(F("additionalPhone")), c.Now, others, signedXml: c.Request.SignedXml,
-                parenthoodUnderReview: underReview);
+                parenthoodUnderReview: underReview, district: Enum.TryParse<District>(F("district"), out var district) ? district : null);
             c.Db.Applications.Add(application);
             await c.Db.SaveChangesAsync(ct);
             await EvidenceDocuments.MoveAsync(c.Db, requestId, applicant.Id, F(FilingRules.DocumentsField), application.Id, c.Now, ct);
@@ -110,7 +111,10 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
         form.MiddleName = Shared.PlainText.Normalize(form.MiddleName);
         foreach (var (field, value) in new[] { (nameof(form.LastName), form.LastName), (nameof(form.FirstName), form.FirstName), (nameof(form.MiddleName), form.MiddleName) })
             if (!Shared.PlainText.IsClean(value)) ModelState.AddModelError(field, lang.Of(Shared.PlainText.Refused));
-        if (!ModelState.IsValid) ModelState.AddModelError("", lang["Проверьте заполнение полей."]);
+        // The district is asked, not guessed: the portal has no address register to place a free-text address.
+        if (form.District is not { } chosen || !Enum.IsDefined(chosen))
+            ModelState.AddModelError(nameof(form.District), lang["Выберите район проживания.", "Тұратын ауданды таңдаңыз.", "Choose the district you live in."]);
+        if (!ModelState.IsValid) ModelState.AddModelError("", lang["Проверьте заполнение полей.", "Өрістердің толтырылуын тексеріңіз."]);
         if (!Iin.TryParse(form.ChildIin, out var iin, out var error))
         {
             ModelState.AddModelError(nameof(form.ChildIin), lang.Of(error));

@@ -20,6 +20,9 @@ public sealed class NewApplicationForm
 
     public Privilege Privilege { get; set; } = Privilege.None;
 
+    /// Where the family lives: the district's education department reviews the application.
+    public District? District { get; set; }
+
     public InstructionLanguage Language { get; set; } = InstructionLanguage.Kazakh;
 
     [EmailAddress, StringLength(200)]

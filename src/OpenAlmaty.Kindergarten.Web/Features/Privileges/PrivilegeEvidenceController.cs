@@ -17,7 +17,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Privileges;
 public sealed class PrivilegeEvidenceController(AppDbContext db, TimeProvider clock, Lang<PrivilegesTexts> lang) : Controller
 {
     [HttpPost("")]
-    [RequestSizeLimit(EvidenceFiles.RequestLimit)]
+    [Shared.BodyLimit(EvidenceFiles.RequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = EvidenceFiles.RequestLimit)]
     public async Task<IActionResult> Upload(long id, List<IFormFile>? files, CancellationToken ct)
     {

@@ -30,7 +30,7 @@ public sealed class SignInController(NonceStore nonces, SignInService signIn, Au
 
     [HttpPost("/login")]
     [EnableRateLimiting(SignInSetup.RateLimitPolicy)]
-    [RequestSizeLimit(SignInSetup.MaxLoginRequestBytes)]
+    [Shared.BodyLimit(SignInSetup.MaxLoginRequestBytes)]
     public async Task<IActionResult> Login([FromForm] string? nonce, [FromForm] string? signedXml, [FromForm] string? returnUrl, CancellationToken ct)
     {
         try

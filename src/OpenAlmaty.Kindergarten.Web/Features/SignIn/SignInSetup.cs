@@ -10,10 +10,11 @@ public static class SignInSetup
     public const string RateLimitPolicy = "sign-in";
     public const string VerifyRateLimitPolicy = "verify";
 
-    /// The largest sign-in POST read at all: a signed login (at most XmlPreScan.MaxCharacters of
-    /// XML, form-encoded up to three bytes a character) and its few fields. Kestrel refuses a
-    /// larger body (413) before it is read, decoded or shown to the anti-forgery check (issue 17).
-    public const long MaxLoginRequestBytes = 3 * Signatures.XmlPreScan.MaxCharacters + 16 * 1024;
+    /// The largest sign-in POST read at all: a signed login (at most XmlPreScan.MaxLoginCharacters
+    /// of XML, form-encoded up to three bytes a character) and its few fields: 64 KB. A larger
+    /// Content-Length is refused (413) before the body is read, decoded or shown to the
+    /// anti-forgery check (Shared/BodyLimit; issue 17).
+    public const long MaxLoginRequestBytes = 3 * Signatures.XmlPreScan.MaxLoginCharacters + 16 * 1024;
 
     public static IServiceCollection AddSignIn(this IServiceCollection services, IConfiguration config)
     {

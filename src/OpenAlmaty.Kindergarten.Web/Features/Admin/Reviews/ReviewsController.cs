@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Features.Audit;
 using OpenAlmaty.Kindergarten.Web.Localization;
@@ -12,20 +13,25 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Reviews;
 [Route("admin/reviews")]
 public sealed class ReviewsController(StaffScope scope, ReviewQueries queries, ReviewActions actions, AuditLog audit, Lang<ReviewsTexts> lang) : Controller
 {
+    /// <paramref name="district"/> (in the URL, city-wide staff only) narrows the list to one district;
+    /// district staff always see their own.
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct)
+    public async Task<IActionResult> Index(District? district, CancellationToken ct)
     {
-        if (!(await scope.CurrentAsync(ct)).Granted) return Forbid();
-        var rows = await queries.ListAsync(ct);
+        var current = await scope.CurrentAsync(ct);
+        if (!current.Granted) return Forbid();
+        var filter = current.CityWide && district is { } d && Enum.IsDefined(d) ? district : null;
+        var rows = await queries.ListAsync(filter, ct);
         // Staff see children's and parents' names and documents here: the look-up is audited.
-        await audit.RecordAsync(AuditLog.Actions.ViewReviews, null, $"{rows.Count} waiting", ct);
+        await audit.RecordAsync(AuditLog.Actions.ViewReviews, null, filter is null ? $"{rows.Count} waiting" : $"{rows.Count} waiting in {filter}", ct);
         ViewData["AdminSection"] = "reviews";
-        return View("~/Features/Admin/Reviews/Views/Index.cshtml", rows);
+        return View("~/Features/Admin/Reviews/Views/Index.cshtml",
+            new ReviewDesk(rows, await queries.CountsAsync(ct), current.CityWide, filter));
     }
 
     [HttpPost("{id:long}/{kind}")]
     public async Task<IActionResult> Act(long id, string kind, string? reason, DateOnly? validUntil, long? personId, string? back,
-        CancellationToken ct)
+        District? district, CancellationToken ct)
     {
         try
         {
@@ -36,6 +42,9 @@ public sealed class ReviewsController(StaffScope scope, ReviewQueries queries, R
         {
             TempData["Error"] = lang.Of(e.Text);
         }
-        return Redirect(back == "application" ? $"/admin/applications/{id}" : "/admin/reviews");
+        return Redirect(back == "application" ? $"/admin/applications/{id}"
+            : district is { } d && Enum.IsDefined(d) ? $"/admin/reviews?district={d}" : "/admin/reviews");
     }
 }
+
+public sealed record ReviewDesk(IReadOnlyList<ReviewRow> Rows, ReviewCounts Counts, bool CityWide, District? Filter);
