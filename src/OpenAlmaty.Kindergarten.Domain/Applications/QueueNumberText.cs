@@ -34,22 +34,12 @@ public static class QueueNumberText
         _ => "0",
     };
 
-    static readonly LocalizedText First = new("Первый снимок номера в истории.", "Нөмірдің тарихтағы алғашқы суреті.",
-        "The number's first snapshot in the history.");
-    static readonly LocalizedText Left = new("Заявление вышло из очереди.", "Өтініш кезектен шықты.", "The application left the queue.");
-    static readonly LocalizedText Referred = new("−{0}: дети, стоявшие впереди вас, получили направление ({0}).",
-        "−{0}: сізден алда тұрған балалар жолдама алды ({0}).", "−{0}: children ahead of you were referred to a kindergarten ({0}).");
-    static readonly LocalizedText Removed = new("−{0}: дети, стоявшие впереди вас, сняты с очереди или их заявления отозваны ({0}).",
-        "−{0}: сізден алда тұрған балалар кезектен шығарылды немесе өтініштері кері қайтарылды ({0}).",
-        "−{0}: children ahead of you were removed from the queue or withdrawn ({0}).");
-    static readonly LocalizedText AgedOut = new("−{0}: дети, стоявшие впереди вас, выбыли по возрасту ({0}).",
-        "−{0}: сізден алда тұрған балалар жасы бойынша шықты ({0}).", "−{0}: children ahead of you aged out of the queue ({0}).");
-    static readonly LocalizedText Privileged = new("+{0}: впереди вас встали дети с льготой ({0}).",
-        "+{0}: сізден алда жеңілдігі бар балалар тұрды ({0}).", "+{0}: privileged children joined ahead of you ({0}).");
-    static readonly LocalizedText Returned = new("+{0}: впереди вас в очередь вернулись дети с более ранней датой постановки ({0}).",
-        "+{0}: кезекке қою күні ертерек балалар сізден алда кезекке қайта оралды ({0}).",
-        "+{0}: children with an earlier queue date returned to the queue ahead of you ({0}).");
-    static readonly LocalizedText Other = new("{0}: чередование 1:3 первоочередных и общей очереди и другие изменения порядка.",
-        "{0}: бірінші кезектегілер мен жалпы кезектің 1:3 кезектесуі және тәртіптің басқа өзгерістері.",
-        "{0}: the 1:3 alternation of first-priority and general children, and other changes in the order.");
+    static readonly LocalizedText First = new("Первый снимок номера в истории.");
+    static readonly LocalizedText Left = new("Заявление вышло из очереди.");
+    static readonly LocalizedText Referred = new("−{0}: дети, стоявшие впереди вас, получили направление ({0}).");
+    static readonly LocalizedText Removed = new("−{0}: дети, стоявшие впереди вас, сняты с очереди или их заявления отозваны ({0}).");
+    static readonly LocalizedText AgedOut = new("−{0}: дети, стоявшие впереди вас, выбыли по возрасту ({0}).");
+    static readonly LocalizedText Privileged = new("+{0}: впереди вас встали дети с льготой ({0}).");
+    static readonly LocalizedText Returned = new("+{0}: впереди вас в очередь вернулись дети с более ранней датой постановки ({0}).");
+    static readonly LocalizedText Other = new("{0}: чередование 1:3 первоочередных и общей очереди и другие изменения порядка.");
 }

@@ -36,15 +36,10 @@ public static class ReleaseExplanation
         _ => NotOffered,
     };
 
-    static readonly LocalizedText NoSeats = new("В этом распределении у организации не было мест.",
-        "Бұл бөлуде ұйымда орын болған жоқ.", "The organisation had no seats in this release.");
+    static readonly LocalizedText NoSeats = new("В этом распределении у организации не было мест.");
 
     static readonly LocalizedText AllTaken = new(
-        "Все места ({0}) получили дети раньше вас в порядке распределения: последний принятый — №{1}, вы — №{2}.",
-        "Барлық орынды ({0}) бөлу тәртібі бойынша сізден бұрын тұрған балалар алды: соңғы қабылданған — №{1}, сіз — №{2}.",
-        "All {0} seats went to children before you in the release's order: the last admitted was No. {1}, you are No. {2}.");
+        "Все места ({0}) получили дети раньше вас в порядке распределения: последний принятый — №{1}, вы — №{2}.");
 
-    static readonly LocalizedText NotOffered = new("Место в этой организации не было предложено; обратитесь в отдел образования.",
-        "Бұл ұйымда орын ұсынылмады; білім бөліміне хабарласыңыз.",
-        "No seat in this organisation was offered; please contact the education department.");
+    static readonly LocalizedText NotOffered = new("Место в этой организации не было предложено; обратитесь в отдел образования.");
 }

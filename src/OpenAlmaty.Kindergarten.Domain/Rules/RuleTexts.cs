@@ -38,9 +38,7 @@ public static class RuleTexts
     /// children old enough for a private kindergarten see them at once and the first signed choice
     /// takes the seat (the picker's rule, PortalRules.PrivateMinimumAgeYears).
     public static readonly LocalizedText PrivateSeats = new(
-        "Места в частном детском саду по государственному образовательному заказу сразу видны в «Выбрать частный сад» всем родителям, чей ребёнок стоит в очереди и достиг нужного возраста: направление получает тот, кто первым выберет сад и подпишет заявку. Выбрав частный сад, ребёнок снимается с очереди.",
-        "Мемлекеттік білім беру тапсырысы бойынша жеке балабақшадағы орындар «Жеке балабақшаны таңдау» бөлімінде баласы кезекте тұрған және қажетті жасқа толған барлық ата-аналарға бірден көрінеді: жолдаманы балабақшаны бірінші таңдап, өтінімге қол қойған алады. Жеке балабақшаны таңдаған бала кезектен шығады.",
-        "Seats in a private kindergarten under the state educational order are shown at once under «Choose a private kindergarten» to every parent whose child is in the queue and old enough: the referral goes to whoever first chooses the kindergarten and signs. A child who takes a private kindergarten leaves the queue.");
+        "Места в частном детском саду по государственному образовательному заказу сразу видны в «Выбрать частный сад» всем родителям, чей ребёнок стоит в очереди и достиг нужного возраста: направление получает тот, кто первым выберет сад и подпишет заявку. Выбрав частный сад, ребёнок снимается с очереди.");
 
     /// The history's words (the history is kept in Russian, as the city's registers are).
     public static class History

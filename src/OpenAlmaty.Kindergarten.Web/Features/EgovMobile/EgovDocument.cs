@@ -11,26 +11,22 @@ namespace OpenAlmaty.Kindergarten.Web.Features.EgovMobile;
 public static class EgovDocument
 {
     private static readonly LocalizedText SignInTitle = new(
-        "Вход в личный кабинет портала детских садов Алматы",
-        "Алматы балабақшалары порталының жеке кабинетіне кіру",
-        "Sign-in to the Almaty kindergarten portal");
+        "Вход в личный кабинет портала детских садов Алматы");
 
     private static readonly LocalizedText RequestTitle = new(
-        "Запрос родителя на портале детских садов Алматы",
-        "Алматы балабақшалары порталындағы ата-ана сұрауы",
-        "A parent's request on the Almaty kindergarten portal");
+        "Запрос родителя на портале детских садов Алматы");
 
     private static readonly Dictionary<string, LocalizedText> FieldNames = new()
     {
-        ["action"] = new("Действие", "Әрекет", "Action"),
-        ["registration"] = new("Регистрационный номер", "Тіркеу нөмірі", "Registration number"),
-        ["child"] = new("Ребёнок", "Бала", "Child"),
-        ["childIin"] = new("ИИН ребёнка", "Баланың ЖСН", "Child's IIN"),
-        ["organisation"] = new("Организация", "Ұйым", "Organisation"),
-        ["organisationName"] = new("Организация", "Ұйым", "Organisation"),
-        ["iin"] = new("ИИН", "ЖСН", "IIN"),
-        ["nonce"] = new("Одноразовый код входа", "Бір реттік кіру коды", "One-time sign-in code"),
-        ["issued"] = new("Выдан", "Берілген уақыты", "Issued"),
+        ["action"] = new("Действие"),
+        ["registration"] = new("Регистрационный номер"),
+        ["child"] = new("Ребёнок"),
+        ["childIin"] = new("ИИН ребёнка"),
+        ["organisation"] = new("Организация"),
+        ["organisationName"] = new("Организация"),
+        ["iin"] = new("ИИН"),
+        ["nonce"] = new("Одноразовый код входа"),
+        ["issued"] = new("Выдан"),
     };
 
     public static LocalizedText Description(EgovTransaction tx) => tx.IsSignIn ? SignInTitle : RequestTitle;

@@ -113,8 +113,8 @@ public sealed class NewApplicationController(AppDbContext db, SignedRequests sig
             if (!Shared.PlainText.IsClean(value)) ModelState.AddModelError(field, lang.Of(Shared.PlainText.Refused));
         // The district is asked, not guessed: the portal has no address register to place a free-text address.
         if (form.District is not { } chosen || !Enum.IsDefined(chosen))
-            ModelState.AddModelError(nameof(form.District), lang["Выберите район проживания.", "Тұратын ауданды таңдаңыз.", "Choose the district you live in."]);
-        if (!ModelState.IsValid) ModelState.AddModelError("", lang["Проверьте заполнение полей.", "Өрістердің толтырылуын тексеріңіз."]);
+            ModelState.AddModelError(nameof(form.District), lang["Выберите район проживания."]);
+        if (!ModelState.IsValid) ModelState.AddModelError("", lang["Проверьте заполнение полей."]);
         if (!Iin.TryParse(form.ChildIin, out var iin, out var error))
         {
             ModelState.AddModelError(nameof(form.ChildIin), lang.Of(error));

@@ -68,37 +68,19 @@ public static class NotificationTexts
         NotificationKind.ReleaseSeatOffered => new(
             new("Принято решение (Направлено уведомление): место в «{organisation}»"),
             new("Заявление {registration}: по итогам распределения мест ребёнку предложено место в «{organisation}». " +
-                "Подпишите предложение ЭЦП и получите направление или откажитесь до {until}; после этого место перейдёт следующему ребёнку.",
-                "{registration} өтініші: орындарды бөлу нәтижесінде балаға «{organisation}» ұйымында орын ұсынылды. " +
-                "Ұсынысқа ЭЦҚ-мен қол қойып, жолдама алыңыз немесе {until} дейін бас тартыңыз; одан кейін орын келесі балаға өтеді.")),
+                "Подпишите предложение ЭЦП и получите направление или откажитесь до {until}; после этого место перейдёт следующему ребёнку.")),
         NotificationKind.ReferralExtended => new(
-            new("Направлено уведомление: срок направления № {number} продлён", "Хабарлама жіберілді: № {number} жолдаманың мерзімі ұзартылды",
-                "Notification sent: referral No. {number} extended"),
+            new("Направлено уведомление: срок направления № {number} продлён"),
             new("Заявление {registration}: в производственный календарь внесён нерабочий день, поэтому направление № {number} в «{organisation}» " +
-                "действительно до {until}. Обновлённое направление — во вкладке «Общие документы».",
-                "{registration} өтініші: өндірістік күнтізбеге жұмыс емес күн енгізілді, сондықтан «{organisation}» ұйымына № {number} жолдама " +
-                "{until} дейін жарамды. Жаңартылған жолдама «Жалпы құжаттар» қойындысында.",
-                "Application {registration}: a non-working day was added to the working-day calendar, so referral No. {number} to «{organisation}» " +
-                "is valid until {until}. The updated referral is under «Общие документы».")),
+                "действительно до {until}. Обновлённое направление — во вкладке «Общие документы».")),
         NotificationKind.StopListExtended => new(
-            new("Направлено уведомление: срок стоп-листа продлён", "Хабарлама жіберілді: стоп-парақ мерзімі ұзартылды",
-                "Notification sent: the stop-list extended"),
+            new("Направлено уведомление: срок стоп-листа продлён"),
             new("Заявление {registration}: в производственный календарь внесён нерабочий день, поэтому заявление находится в стоп-листе " +
-                "до {until}; в это время получение направления заблокировано.",
-                "{registration} өтініші: өндірістік күнтізбеге жұмыс емес күн енгізілді, сондықтан өтініш {until} дейін стоп-парақта; " +
-                "бұл уақытта жолдама алу бұғатталған.",
-                "Application {registration}: a non-working day was added to the working-day calendar, so the application stays in the " +
-                "stop-list until {until}; no referral can be obtained until then.")),
+                "до {until}; в это время получение направления заблокировано.")),
         NotificationKind.StateSeatOfferExtended => new(
-            new("Направлено уведомление: срок выбора государственного детского сада продлён",
-                "Хабарлама жіберілді: мемлекеттік балабақшаны таңдау мерзімі ұзартылды",
-                "Notification sent: more time to choose a state kindergarten"),
+            new("Направлено уведомление: срок выбора государственного детского сада продлён"),
             new("Заявление {registration}: в производственный календарь внесён нерабочий день, поэтому выбрать место в государственном " +
-                "детском саду («Выбрать гос сад») можно до {until}.",
-                "{registration} өтініші: өндірістік күнтізбеге жұмыс емес күн енгізілді, сондықтан мемлекеттік балабақшадан орынды " +
-                "{until} дейін таңдауға болады.",
-                "Application {registration}: a non-working day was added to the working-day calendar, so a seat in a state kindergarten " +
-                "(«Выбрать гос сад») may be chosen until {until}.")),
+                "детском саду («Выбрать гос сад») можно до {until}.")),
         _ => ReviewTexts.Of(kind),
     };
 }

@@ -18,8 +18,7 @@ public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignat
     {
         if (string.IsNullOrWhiteSpace(signedXml))
             throw new SignatureRejectedException("signin.no-signature", new(
-                "Подпись не получена. Выберите место хранения ключа и подпишите ещё раз.",
-                "Қолтаңба алынбады. Кілт сақталған жерді таңдап, қайта қол қойыңыз."));
+                "Подпись не получена. Выберите место хранения ключа и подпишите ещё раз."));
         XmlPreScan.Check(signedXml, expectedRoot: "login", XmlPreScan.MaxLoginCharacters);
         var nonce = XmlPreScan.ChildText(signedXml, "nonce");
         if (nonce is null || !string.Equals(nonce, postedNonce, StringComparison.Ordinal))

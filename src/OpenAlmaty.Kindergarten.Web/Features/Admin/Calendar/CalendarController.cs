@@ -46,7 +46,7 @@ public sealed class CalendarController(AppDbContext db, CalendarChanges changes,
         var ordinary = kind is null or CalendarDayKind.Ordinary;
         if (!ordinary && string.IsNullOrWhiteSpace(name))
         {
-            TempData["Error"] = lang["Укажите название или основание дня.", "Күннің атауын немесе негізін көрсетіңіз."];
+            TempData["Error"] = lang["Укажите название или основание дня."];
             return back;
         }
         CalendarExtension extended;
@@ -76,9 +76,7 @@ public sealed class CalendarController(AppDbContext db, CalendarChanges changes,
     /// What the change extended, said to staff after the saved message (empty when nothing).
     internal static string Extended(Lang<CalendarTexts> lang, CalendarExtension extended) => extended.Any
         ? " " + string.Format(System.Globalization.CultureInfo.InvariantCulture,
-            lang["Продлены сроки: направлений — {0}, стоп-листов — {1}, предложений мест в гос садах — {2}; родители уведомлены.",
-                "Мерзімдер ұзартылды: жолдамалар — {0}, стоп-парақтар — {1}, мемлекеттік балабақшадағы орын ұсыныстары — {2}; ата-аналарға хабарланды.",
-                "Terms extended: referrals — {0}, stop-lists — {1}, state-seat offers — {2}; the parents were notified."],
+            lang["Продлены сроки: направлений — {0}, стоп-листов — {1}, предложений мест в гос садах — {2}; родители уведомлены."],
             extended.Referrals.Count, extended.StopLists.Count, extended.Offers.Count)
         : "";
 }
