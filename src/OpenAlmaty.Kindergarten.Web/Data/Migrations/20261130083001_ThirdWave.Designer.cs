@@ -12,8 +12,8 @@ using OpenAlmaty.Kindergarten.Web.Data;
 namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130065201_W3QueueHistory")]
-    partial class W3QueueHistory
+    [Migration("20261130083001_ThirdWave")]
+    partial class ThirdWave
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -86,6 +86,10 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<int?>("District")
+                        .HasColumnType("integer")
+                        .HasColumnName("district");
 
                     b.Property<int>("ExpiredReferralCount")
                         .HasColumnType("integer")
@@ -1384,6 +1388,101 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasDatabaseName("ix_audit_log_application_id_at");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.EgovMobile.EgovTransaction", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Browser")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("browser");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Iin")
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("iin")
+                        .IsFixedLength();
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("nonce");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("RefusalCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("refusal_code");
+
+                    b.Property<string>("RefusalEn")
+                        .HasColumnType("text")
+                        .HasColumnName("refusal_en");
+
+                    b.Property<string>("RefusalKk")
+                        .HasColumnType("text")
+                        .HasColumnName("refusal_kk");
+
+                    b.Property<string>("RefusalRu")
+                        .HasColumnType("text")
+                        .HasColumnName("refusal_ru");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("SignedXml")
+                        .HasColumnType("text")
+                        .HasColumnName("signed_xml");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_egov_transactions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_egov_transactions_expires_at");
+
+                    b.ToTable("egov_transactions", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Web.Features.Evidence.StagedDocument", b =>
