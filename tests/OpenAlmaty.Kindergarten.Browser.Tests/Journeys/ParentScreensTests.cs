@@ -129,8 +129,12 @@ public sealed class ParentScreensTests(BrowserPortal portal)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
 
-        await Expect(page.Locator("main")).ToContainTextAsync("Подписание работает только с включённым JavaScript");
-        await Expect(page.Locator("main")).ToContainTextAsync("NCALayer");
+        // Playwright's text matching skips <noscript>: its element is read directly.
+        var hint = page.Locator("main [data-eds-noscript]");
+        await Expect(hint).ToBeVisibleAsync();
+        var text = await hint.InnerTextAsync();
+        Assert.Contains("Подписание работает только с включённым JavaScript", text, StringComparison.Ordinal);
+        Assert.Contains("NCALayer", text, StringComparison.Ordinal);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Войти в личный кабинет" })).ToBeDisabledAsync();
         await Expect(page.Locator("[data-eds-storage]")).ToBeDisabledAsync();
         await BrowserPortal.ScreenshotAsync(page, "login-no-javascript");
