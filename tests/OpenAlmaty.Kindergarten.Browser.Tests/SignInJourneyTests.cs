@@ -132,7 +132,7 @@ public sealed class SignInJourneyTests(BrowserPortal portal)
             () => page.GetByRole(AriaRole.Button, new() { Name = "Войти в личный кабинет" }).ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.EndsWith("/login", StringComparison.Ordinal));
         Assert.True(response.Status == 302, $"Not signed in ({response.Status}): " + (response.Status == 302 ? "" : await response.TextAsync()));
-        Assert.Equal("/applications", await response.HeaderValueAsync("location"));
+        Assert.Equal("/", await response.HeaderValueAsync("location"));
         await ExpectSignedInAsync(page);
     }
 

@@ -19,8 +19,15 @@ public sealed class KindergartenEligibilityTests
         Assert.Empty(unmet);
     }
 
+    [Fact]
+    public void UnmetConditions_Referred_SaysTheReferralIsIssued()
+    {
+        var unmet = KindergartenEligibility.Private(ApplicationStatus.Referred, ThreeAndAHalf, null, true, Now);
+
+        Assert.Equal("Направление уже выдано.", Assert.Single(unmet).Ru);
+    }
+
     [Theory]
-    [InlineData(ApplicationStatus.Referred, "Выдано направление")]
     [InlineData(ApplicationStatus.Enrolled, "Зачислен")]
     [InlineData(ApplicationStatus.Removed, "Снят с очереди")]
     public void UnmetConditions_NotInQueue_SaysSoWithTheStatus(ApplicationStatus status, string statusRu)

@@ -59,8 +59,12 @@ public static class KindergartenEligibility
     private static readonly LocalizedText NoStateSeats = new(
         "Свободных мест в государственных детских садах для возрастной группы ребёнка сейчас нет.");
 
+    /// After a referral the child has left the queue because the referral was issued: say that.
+    public static readonly LocalizedText ReferralIssued = new("Направление уже выдано.", "Жолдама берілген.", "A referral has already been issued.");
+
     private static LocalizedText NotInQueue(ApplicationStatus status)
     {
+        if (status == ApplicationStatus.Referred) return ReferralIssued;
         var s = ApplicationStatusText.Of(status);
         return new("Ребёнок не стоит в очереди (состояние заявления — «{0}»).", s);
     }

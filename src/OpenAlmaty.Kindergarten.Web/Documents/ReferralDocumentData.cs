@@ -1,3 +1,4 @@
+using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.People;
@@ -20,12 +21,19 @@ public sealed record ReferralDocumentData(
     LocalizedText OrganisationType,
     int BirthYear,
     DateTimeOffset ValidUntil,
-    string VerificationUrl)
+    string VerificationUrl,
+    string ApplicationNumber,
+    string ApplicantFullName)
 {
-    public static ReferralDocumentData From(Referral referral, Child child, PreschoolOrganisation organisation, string verificationUrl) =>
-        new(referral.Number, referral.IssuedAt, child.FullName, child.BirthDate, organisation.NameRu, organisation.NameKk,
+    public static ReferralDocumentData From(Referral referral, Application application, PreschoolOrganisation organisation, string verificationUrl)
+    {
+        var child = application.Child ?? throw new InvalidOperationException("The application's child is not loaded.");
+        var applicant = application.Applicant ?? throw new InvalidOperationException("The application's applicant is not loaded.");
+        return new(referral.Number, referral.IssuedAt, child.FullName, child.BirthDate, organisation.NameRu, organisation.NameKk,
             organisation.Address, organisation.Phones, OrganisationWords.Language(organisation.Language),
-            OrganisationWords.Type(organisation.Type), referral.BirthYear, referral.ValidUntil, verificationUrl);
+            OrganisationWords.Type(organisation.Type), referral.BirthYear, referral.ValidUntil, verificationUrl,
+            application.RegistrationNumber, applicant.FullName);
+    }
 }
 
 /// The organisation's enums in the words a parent reads.

@@ -24,8 +24,9 @@ public sealed class ReferralDocuments
     /// The public page that the QR code opens: /verify/{code}.
     public string VerificationUrl(string verificationCode) => $"{_baseUrl}/verify/{Uri.EscapeDataString(verificationCode)}";
 
-    public byte[] Render(Referral referral, Child child, PreschoolOrganisation organisation) =>
-        ReferralDocument.Render(ReferralDocumentData.From(referral, child, organisation, VerificationUrl(referral.VerificationCode)));
+    /// <paramref name="application"/> with its Child and Applicant loaded.
+    public byte[] Render(Referral referral, Domain.Applications.Application application, PreschoolOrganisation organisation) =>
+        ReferralDocument.Render(ReferralDocumentData.From(referral, application, organisation, VerificationUrl(referral.VerificationCode)));
 
     public static string FileName(Referral referral) => $"napravlenie-{referral.Number}.pdf";
 }

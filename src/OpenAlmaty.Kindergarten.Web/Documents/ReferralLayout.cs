@@ -48,6 +48,8 @@ internal sealed class ReferralLayout(XGraphics gfx, DocumentFonts fonts, double 
     private static List<FieldTable.Row> Fields(ReferralDocumentData d) =>
     [
         new("Дата и время выдачи", "Берілген күні мен уақыты", AlmatyTime.Format(d.IssuedAt)),
+        new("Номер заявления", "Өтініш нөмірі", d.ApplicationNumber),
+        new("ФИО заявителя", "Өтініш берушінің аты-жөні", d.ApplicantFullName),
         new("ФИО ребёнка", "Баланың аты-жөні", d.ChildFullName, Strong: true),
         new("Дата рождения ребёнка", "Баланың туған күні", d.ChildBirthDate.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)),
         new("Возрастная группа", "Жас тобы", $"дети {d.BirthYear} года рождения / {d.BirthYear} жылы туған балалар"),

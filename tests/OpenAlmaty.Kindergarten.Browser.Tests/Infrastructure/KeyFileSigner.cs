@@ -9,14 +9,15 @@ namespace OpenAlmaty.Kindergarten.Browser.Tests.Infrastructure;
 /// attributes so that it works on Russian and Kazakh pages alike.
 public static class KeyFileSigner
 {
-    /// Signs in on /login with the person's AUTH_RSA file and waits for the journal.
+    /// Signs in on /login with the person's AUTH_RSA file and waits for the home page with «Просмотр»
+    /// (the instruction's step 4 starts there).
     public static async Task SignInAsync(IPage page, BrowserPortal portal, DemoUser user)
     {
         await page.GotoAsync("/login");
         var form = page.Locator("form[data-eds-form]");
         await FillAsync(form, DemoKeys.AuthenticationFile(portal.KeysFolder, user));
         await form.Locator("[data-eds-submit]").ClickAsync();
-        await page.WaitForURLAsync("**/applications");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
     }
 
     /// Chooses the key file (the signing RSA file for «Подписать и отправить») in a form's signer.

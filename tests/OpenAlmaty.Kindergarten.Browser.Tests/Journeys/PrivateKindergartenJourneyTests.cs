@@ -72,6 +72,18 @@ public sealed partial class PrivateKindergartenJourneyTests(BrowserPortal portal
         await Expect(documents).ToBeVisibleAsync();
         await Expect(documents).ToContainTextAsync(referral.Number);
 
+        // Issue 15: after the referral the page says why nothing more can be chosen, in a whole
+        // sentence; the status line no longer says «в очереди с»; the history says what «created» was.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Информация о заявке" }).ClickAsync();
+        await Expect(page.Locator("#why-no-private")).ToHaveTextAsync(new Regex(@"^\s*Выбор частного сада недоступен\.\s+Направление уже выдано\.\s*$"));
+        await Expect(page.Locator("#info")).Not.ToContainTextAsync("в очереди с");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "История изменений" }).ClickAsync();
+        await Expect(page.Locator("#history")).ToContainTextAsync("Заявление подано и поставлено в очередь.");
+        await page.GotoAsync($"/applications/{applicationId}/private");
+        await page.WaitForURLAsync($"**/applications/{applicationId}");
+        await Expect(page.Locator("main > .alert-danger")).ToHaveTextAsync("Выбор детского сада недоступен. Направление уже выдано.");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Общие документы" }).ClickAsync();
+
         // Step 9: the download, read with poppler's pdftotext.
         var download = await page.RunAndWaitForDownloadAsync(() => documents.GetByRole(AriaRole.Link, new() { Name = "Скачать PDF" }).ClickAsync());
         Assert.Equal($"napravlenie-{referral.Number}.pdf", download.SuggestedFilename);
@@ -81,6 +93,10 @@ public sealed partial class PrivateKindergartenJourneyTests(BrowserPortal portal
         Assert.Contains(ChildName, text, StringComparison.Ordinal);
         Assert.Contains(organisationName, text, StringComparison.Ordinal);
         Assert.Contains(referral.Number, text, StringComparison.Ordinal);
+        // Issue 15: the application it answers and the applicant.
+        Assert.Contains("Номер заявления", text, StringComparison.Ordinal);
+        Assert.Contains(referral.ApplicationNumber, text, StringComparison.Ordinal);
+        Assert.Contains($"{Parent.LastName} {Parent.FirstName} {Parent.MiddleName}", text, StringComparison.Ordinal);
         // pdftotext reads the field table's labels before its values: the label, then the value.
         Assert.Contains("Действительно до Жарамдылық мерзімі", text, StringComparison.Ordinal);
         Assert.Contains($"{AlmatyTime.Format(referral.ValidUntil)} (время Алматы / Алматы уақыты)", text, StringComparison.Ordinal);
@@ -98,7 +114,8 @@ public sealed partial class PrivateKindergartenJourneyTests(BrowserPortal portal
         Assert.DoesNotContain(Child.Iin, await main.InnerTextAsync(), StringComparison.Ordinal);
     }
 
-    private sealed record IssuedReferral(string Number, string OrganisationName, ReferralStatus Status, DateTimeOffset ValidUntil, string VerificationCode);
+    private sealed record IssuedReferral(string Number, string OrganisationName, ReferralStatus Status, DateTimeOffset ValidUntil, string VerificationCode,
+        string ApplicationNumber);
 
     private async Task<IssuedReferral> ReferralOfAsync(long applicationId)
     {
@@ -107,7 +124,7 @@ public sealed partial class PrivateKindergartenJourneyTests(BrowserPortal portal
         var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == applicationId);
         Assert.Equal(ApplicationStatus.Referred, application.Status);
         return await db.Referrals.AsNoTracking().Where(r => r.ApplicationId == applicationId)
-            .Select(r => new IssuedReferral(r.Number, r.Organisation!.NameRu, r.Status, r.ValidUntil, r.VerificationCode))
+            .Select(r => new IssuedReferral(r.Number, r.Organisation!.NameRu, r.Status, r.ValidUntil, r.VerificationCode, application.RegistrationNumber))
             .SingleAsync();
     }
 

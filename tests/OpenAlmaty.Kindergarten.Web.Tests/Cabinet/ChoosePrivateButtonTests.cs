@@ -10,7 +10,7 @@ namespace OpenAlmaty.Kindergarten.Web.Tests.Cabinet;
 /// 2022 has private seats, 2021 has a private kindergarten that is full, 2024 is under 3.
 public sealed class ChoosePrivateButtonTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFixture>
 {
-    private const string Unavailable = "«Выбрать частный сад» недоступно:";
+    private const string Unavailable = "Выбор частного сада недоступен.";
 
     [Fact]
     public async Task ApplicationPage_ChildOver3AndFreeSeat_ButtonShownWithoutReason()

@@ -138,7 +138,7 @@ public sealed class ChoosePrivateFlowTests(EdsKeysFixture keys) : IClassFixture<
         var page = await parent.FollowAsync(response);
 
         Assert.Equal($"/applications/{application.Id}", response.Headers.Location?.OriginalString);
-        Assert.Equal("Ребёнку ещё нет 3 лет: выбор частного сада будет доступен с 10.05.2027.", page.Error);
+        Assert.Equal("Выбор детского сада недоступен. Ребёнку ещё нет 3 лет: выбор частного сада будет доступен с 10.05.2027.", page.Error);
         Assert.False(page.HasSignForm);
         var after = await CabinetData.StateAsync(keys.Database, application.Id);
         Assert.Equal(before, after);

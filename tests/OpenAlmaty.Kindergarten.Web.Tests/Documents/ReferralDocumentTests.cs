@@ -22,7 +22,9 @@ public sealed class ReferralDocumentTests
         new LocalizedText("Частные детские сады по гос.дотации"),
         2022,
         new DateTimeOffset(2026, 12, 2, 18, 59, 59, TimeSpan.Zero),
-        "http://127.0.0.1:5080/verify/abc123");
+        "http://127.0.0.1:5080/verify/abc123",
+        "UO.2026.0000123",
+        "ТУЛЕУБАЕВА Айгерим Сериковна");
 
     [Fact]
     public void Render_AnyReferral_IsOneA4PagePdf()
@@ -47,6 +49,9 @@ public sealed class ReferralDocumentTests
         Assert.Contains("Действительно до", text);
         Assert.Contains("02.12.2026 23:59", text);
         Assert.Contains("№ N-2026-000123", text);
+        // Issue 15: the application it answers and who asked for it.
+        Assert.Contains("UO.2026.0000123", text);
+        Assert.Contains("ТУЛЕУБАЕВА Айгерим Сериковна", text);
         Assert.Contains("дети 2022 года рождения", text);
         Assert.Contains("Управление образования: 262 21 15,233-32-39", text);
         Assert.Contains("Call-center Open Almaty: 1308, 338-33-88", text);

@@ -13,7 +13,7 @@ public sealed class SignInTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFixt
     private static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false };
 
     [Fact]
-    public async Task SignIn_AuthenticationKey_CreatesPersonFromCertificateAndOpensJournal()
+    public async Task SignIn_AuthenticationKey_CreatesPersonFromCertificateAndOpensHomePage()
     {
         await using var portal = keys.Portal();
         var client = portal.CreateClient(NoRedirects);
@@ -22,7 +22,7 @@ public sealed class SignInTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFixt
         var response = await form.PostAsync(client, NcaXmlSigner.Sign(form.Xml, keys.AuthKey(DemoUsers.Parent2)));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/applications", response.Headers.Location?.OriginalString);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
         var home = await client.GetStringAsync("/");
         Assert.Contains("МАНСУРОВ ЕРЛАН БОЛАТҰЛЫ", home);
         Assert.Contains("href=\"/applications\">Просмотр</a>", home);
@@ -65,7 +65,7 @@ public sealed class SignInTests(EdsKeysFixture keys) : IClassFixture<EdsKeysFixt
             ["__RequestVerificationToken"] = form.Token, ["nonce"] = form.Nonce, ["signedXml"] = signed, ["returnUrl"] = "https://evil.example/",
         }));
 
-        Assert.Equal("/applications", response.Headers.Location?.OriginalString);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -21,13 +21,16 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
     public const string PrivateKind = "choose-private";
     public const string StateKind = "choose-state";
 
+    /// A refused signature's message, shown beside «Подписать и отправить».
+    public const string SignErrorKey = "SignError";
+
     [HttpGet("private")]
-    public Task<IActionResult> Private(long id, District? district, InstructionLanguage? language, string? q, int? org, CancellationToken ct) =>
-        PickerAsync(id, OrganisationType.PrivateStateOrder, new PickerFilter(district, language, q), org, ct);
+    public Task<IActionResult> Private(long id, District? district, InstructionLanguage? language, string? q, int? org, int? page, CancellationToken ct) =>
+        PickerAsync(id, OrganisationType.PrivateStateOrder, new PickerFilter(district, language, q), org, page, ct);
 
     [HttpGet("state")]
-    public Task<IActionResult> State(long id, District? district, InstructionLanguage? language, string? q, int? org, CancellationToken ct) =>
-        PickerAsync(id, OrganisationType.State, new PickerFilter(district, language, q), org, ct);
+    public Task<IActionResult> State(long id, District? district, InstructionLanguage? language, string? q, int? org, int? page, CancellationToken ct) =>
+        PickerAsync(id, OrganisationType.State, new PickerFilter(district, language, q), org, page, ct);
 
     [HttpPost("choose")]
     public async Task<IActionResult> Choose(long id, Guid requestId, string? signedXml, int organisationId, string? kind, CancellationToken ct)
@@ -63,14 +66,22 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
             var (code, text) = e is SignatureRejectedException s ? (s.Code, s.Reason) : (((DomainException)e).Code, ((DomainException)e).Text);
             log.LogInformation("Choice for application {ApplicationId} refused: {Reason}", id, code);
             PortalMetrics.PressRefused(code);
+            var picker = $"/applications/{id}/{(kind == "state" ? "state" : "private")}";
+            if (e is SignatureRejectedException)
+            {
+                // The wrong key, an expired request…: the parent stays on the picker with the
+                // organisation still chosen, the message beside the button, and signs again.
+                TempData[SignErrorKey] = lang.Of(text);
+                return Redirect($"{picker}?org={organisationId}#sign");
+            }
             TempData["Error"] = lang.Of(text);
             // A seat someone else just took: the parent stays on the list and picks another.
-            var backToList = code is "seat.taken" or "seat.priority" or "request.mismatch" or "request.content-changed";
-            return Redirect(backToList ? $"/applications/{id}/{(kind == "state" ? "state" : "private")}" : $"/applications/{id}");
+            var backToList = code is "seat.taken" or "seat.priority" or "request.mismatch";
+            return Redirect(backToList ? picker : $"/applications/{id}");
         }
     }
 
-    private async Task<IActionResult> PickerAsync(long id, OrganisationType type, PickerFilter filter, int? org, CancellationToken ct)
+    private async Task<IActionResult> PickerAsync(long id, OrganisationType type, PickerFilter filter, int? org, int? page, CancellationToken ct)
     {
         var application = await query.ApplicationAsync(id, User.PersonId()!.Value, ct);
         if (application is null) return NotFound();
@@ -83,7 +94,8 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
             : KindergartenEligibility.State(application.Status, application.StopListedUntil, application.OfferedUntil, seats: null, now);
         if (unmet.Count > 0)
         {
-            TempData["Error"] = lang.Of(unmet[0]);
+            TempData["Error"] = string.Format(lang["Выбор детского сада недоступен. {0}", "Балабақшаны таңдау қолжетімсіз. {0}",
+                "Choosing a kindergarten is not available. {0}"], lang.Of(unmet[0]));
             return Redirect($"/applications/{id}");
         }
         var organisations = await query.AvailableAsync(application.BirthYear, type, offered, filter, ct);
@@ -102,6 +114,6 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
                 }, ct);
         }
         return View("Picker", new PickerPage(id, application.RegistrationNumber, application.ChildName, application.BirthYear, type, filter,
-            organisations, selected, request?.Id, request?.Xml, config["Map:TileUrl"]));
+            organisations, selected, request?.Id, request?.Xml, config["Map:TileUrl"], PickerPage.PageFor(organisations, page, selected)));
     }
 }

@@ -9,4 +9,21 @@ public sealed record PickerFilter(District? District, InstructionLanguage? Langu
 
 public sealed record PickerPage(long ApplicationId, string RegistrationNumber, string ChildName, int BirthYear,
     OrganisationType Type, PickerFilter Filter, IReadOnlyList<OrganisationCard> Organisations, OrganisationCard? Selected,
-    Guid? RequestId, string? XmlToSign, string? MapTiles);
+    Guid? RequestId, string? XmlToSign, string? MapTiles, int ListPage = 1)
+{
+    /// The list is paged, not a box that scrolls inside the scrolling page (a phone showed 6 of 18).
+    public const int PageSize = 8;
+
+    public int PageCount => Math.Max(1, (Organisations.Count + PageSize - 1) / PageSize);
+
+    public IEnumerable<OrganisationCard> Shown => Organisations.Skip((ListPage - 1) * PageSize).Take(PageSize);
+
+    /// The page that holds the chosen organisation, or the one asked for.
+    public static int PageFor(IReadOnlyList<OrganisationCard> organisations, int? page, OrganisationCard? selected)
+    {
+        var count = Math.Max(1, (organisations.Count + PageSize - 1) / PageSize);
+        if (page is null && selected is not null)
+            page = organisations.ToList().FindIndex(o => o.Id == selected.Id) / PageSize + 1;
+        return Math.Clamp(page ?? 1, 1, count);
+    }
+}

@@ -45,7 +45,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
         string actor, string? signedXml, CancellationToken ct = default, Guid? signedRequestId = null,
         Func<Referral, CancellationToken, Task>? releaseSeat = null)
     {
-        (Referral Referral, Child Child, PreschoolOrganisation Organisation) issued;
+        (Referral Referral, Application Application, PreschoolOrganisation Organisation) issued;
         try
         {
             issued = await IssueInTransactionAsync(applicationId, organisationId, expectedType, actor, signedXml, signedRequestId, releaseSeat, ct);
@@ -64,7 +64,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
         try
         {
             // With what the transaction already read: nothing is loaded again for the PDF.
-            await StoreDocumentAsync(referral, issued.Child, issued.Organisation, CancellationToken.None);
+            await StoreDocumentAsync(referral, issued.Application, issued.Organisation, CancellationToken.None);
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException)
         {
@@ -79,9 +79,10 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
     {
         if (await db.ApplicationDocuments.AnyAsync(d => d.ReferralId == referralId, ct)) return false;
         var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referralId, ct);
-        var child = await db.Applications.AsNoTracking().Where(a => a.Id == referral.ApplicationId).Select(a => a.Child!).SingleAsync(ct);
+        var application = await db.Applications.AsNoTracking().Include(a => a.Child).Include(a => a.Applicant)
+            .SingleAsync(a => a.Id == referral.ApplicationId, ct);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == referral.OrganisationId, ct);
-        return await StoreDocumentAsync(referral, child, organisation, ct);
+        return await StoreDocumentAsync(referral, application, organisation, ct);
     }
 
     /// Draws the PDF again from the referral as it is now and replaces the stored one (or stores
@@ -89,19 +90,20 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
     public async Task RedrawDocumentAsync(long referralId, CancellationToken ct)
     {
         var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referralId, ct);
-        var child = await db.Applications.AsNoTracking().Where(a => a.Id == referral.ApplicationId).Select(a => a.Child!).SingleAsync(ct);
+        var application = await db.Applications.AsNoTracking().Include(a => a.Child).Include(a => a.Applicant)
+            .SingleAsync(a => a.Id == referral.ApplicationId, ct);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == referral.OrganisationId, ct);
-        var pdf = documents.Render(referral, child, organisation);
+        var pdf = documents.Render(referral, application, organisation);
         if (await db.ApplicationDocuments.Where(d => d.ReferralId == referralId)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.Content, pdf), ct) == 0)
-            await StoreDocumentAsync(referral, child, organisation, ct);
+            await StoreDocumentAsync(referral, application, organisation, ct);
     }
 
-    private async Task<bool> StoreDocumentAsync(Referral referral, Child child, PreschoolOrganisation organisation, CancellationToken ct)
+    private async Task<bool> StoreDocumentAsync(Referral referral, Application application, PreschoolOrganisation organisation, CancellationToken ct)
     {
         var document = new ApplicationDocument(referral.ApplicationId, DocumentKind.Referral,
             $"Направление № {referral.Number} / Жолдама № {referral.Number}", ReferralDocuments.FileName(referral),
-            ReferralDocuments.ContentType, documents.Render(referral, child, organisation), referral.IssuedAt, referral.Id);
+            ReferralDocuments.ContentType, documents.Render(referral, application, organisation), referral.IssuedAt, referral.Id);
         db.ApplicationDocuments.Add(document);
         try
         {
@@ -115,7 +117,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
         }
     }
 
-    private async Task<(Referral, Child, PreschoolOrganisation)> IssueInTransactionAsync(long applicationId, int organisationId, OrganisationType expectedType,
+    private async Task<(Referral, Application, PreschoolOrganisation)> IssueInTransactionAsync(long applicationId, int organisationId, OrganisationType expectedType,
         string actor, string? signedXml, Guid? signedRequestId, Func<Referral, CancellationToken, Task>? releaseSeat, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
@@ -129,6 +131,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
             var application = await db.Applications
                 .FromSql($"select *, xmin from applications where id = {applicationId} for update")
                 .Include(a => a.Child)
+                .Include(a => a.Applicant)
                 .SingleOrDefaultAsync(ct)
                 ?? throw new DomainException("application.not-found", new("Заявление не найдено."));
             // After the application's row lock: a second click waits here, then finds the request used.
@@ -156,7 +159,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
             {
                 await releaseSeat(referral, ct);
                 await tx.CommitAsync(ct);
-                return (referral, application.Child!, organisation);
+                return (referral, application, organisation);
             }
 
             // The seat is taken last, just before COMMIT: the seat row (shared by every parent who
@@ -168,7 +171,7 @@ public sealed class ReferralIssuer(AppDbContext db, TimeProvider clock, WorkingC
                 """, ct);
             if (taken == 0) throw new DomainException("seat.taken", SeatTaken);
             await tx.CommitAsync(ct);
-            return (referral, application.Child!, organisation);
+            return (referral, application, organisation);
         });
     }
 

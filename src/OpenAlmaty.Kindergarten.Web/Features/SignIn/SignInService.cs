@@ -43,7 +43,8 @@ public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignat
         user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.EducationStaff) ? "/admin"
         : user.IsInRole(Roles.KindergartenStaff) ? "/kindergarten"
         : user.IsInRole(Roles.CallCentreOperator) ? "/callcentre"
-        : "/applications";
+        // The instruction, step 4: the parent lands on the home page and opens «Просмотр».
+        : "/";
 
     private Task<bool> HasGrantAtAsync(string iin, string bin, CancellationToken ct) =>
         db.StaffMembers.AnyAsync(s => s.Iin == iin && s.RevokedAt == null && s.Role != StaffRole.Administrator

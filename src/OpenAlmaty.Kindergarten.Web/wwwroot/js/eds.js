@@ -2,7 +2,8 @@
 // signed XML in its hidden input (data-eds-result) before the form is sent. Two ways:
 //  - NCALayer over wss://127.0.0.1:13579: the commonUtils module (getActiveTokens, signXml with
 //    the storage chosen in the list) or the basics module (sign, format xml);
-//  - a PKCS#12 key file opened here with node-forge: the key never leaves the computer;
+//  - a PKCS#12 key file opened in the page with WebCrypto (eds-keyfile.js): the key never
+//    leaves the computer;
 //  - eGov Mobile on a phone (egov.js): the app signs, this page waits for the signed XML.
 // The server writes the XML in canonical form, so it is hashed here as it is.
 (function () {
@@ -106,83 +107,52 @@
     });
   }
 
-  // forge re-encodes a parsed certificate from its fields, which may not give back the CA's
-  // signed bytes; keep each certificate's own DER while the PKCS#12 is read.
-  function openPkcs12(der, password) {
-    var parse = forge.pki.certificateFromAsn1;
-    forge.pki.certificateFromAsn1 = function (obj, computeHash) {
-      var cert = parse(obj, computeHash);
-      cert.edsDer = forge.asn1.toDer(obj).getBytes();
-      return cert;
-    };
-    try {
-      return forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der), false, password);
-    } finally {
-      forge.pki.certificateFromAsn1 = parse;
-    }
-  }
-
-  function keyAndCertificate(p12) {
-    var oids = forge.pki.oids;
-    var keys = (p12.getBags({ bagType: oids.pkcs8ShroudedKeyBag })[oids.pkcs8ShroudedKeyBag] || [])
-      .concat(p12.getBags({ bagType: oids.keyBag })[oids.keyBag] || []);
-    var certs = p12.getBags({ bagType: oids.certBag })[oids.certBag] || [];
-    for (var i = 0; i < keys.length; i++) {
-      var key = keys[i].key;
-      if (!key || !key.n) continue;
-      for (var j = 0; j < certs.length; j++) {
-        var cert = certs[j].cert;
-        if (cert && cert.publicKey && cert.publicKey.n && cert.publicKey.n.equals(key.n)) return { key: key, cert: cert };
-      }
-    }
-    throw new EdsError(keys.concat(certs).some(isGost) ? 'gost' : 'not-rsa');
-  }
-
-  // This way signs with RSA keys only: a GOST key (NCA's OIDs 1.2.398.3.10.1.1.…, DER 2A 83 0E 03
-  // 0A 01 01) is left unread by forge, which keeps the bag's ASN.1; say so rather than "no key".
-  function isGost(bag) {
-    return !!bag.asn1 && forge.asn1.toDer(bag.asn1).getBytes().indexOf('\x2a\x83\x0e\x03\x0a\x01\x01') >= 0;
-  }
-
-  function sha256Base64(text) {
-    var md = forge.md.sha256.create();
-    md.update(text, 'utf8');
-    return forge.util.encode64(md.digest().getBytes());
-  }
-
   // The enveloped signature NCALayer writes for an RSA key, as the last child of the root.
   // SignedInfo is written in its canonical form, with the namespace it inherits.
-  function envelop(xml, key, cert) {
-    var signedInfo = '<ds:SignedInfo xmlns:ds="' + DSIG + '">' +
+  function signedInfoFor(digest) {
+    return '<ds:SignedInfo xmlns:ds="' + DSIG + '">' +
       '<ds:CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"></ds:CanonicalizationMethod>' +
       '<ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"></ds:SignatureMethod>' +
       '<ds:Reference URI=""><ds:Transforms>' +
       '<ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"></ds:Transform>' +
       '<ds:Transform Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments"></ds:Transform>' +
       '</ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"></ds:DigestMethod>' +
-      '<ds:DigestValue>' + sha256Base64(xml) + '</ds:DigestValue></ds:Reference></ds:SignedInfo>';
-    var md = forge.md.sha256.create();
-    md.update(signedInfo, 'utf8');
+      '<ds:DigestValue>' + digest + '</ds:DigestValue></ds:Reference></ds:SignedInfo>';
+  }
+
+  function envelop(xml, signedInfo, signatureValue, certificate) {
     var signature = '<ds:Signature xmlns:ds="' + DSIG + '">' +
       signedInfo.replace(' xmlns:ds="' + DSIG + '"', '') +
-      '<ds:SignatureValue>' + forge.util.encode64(key.sign(md)) + '</ds:SignatureValue>' +
-      '<ds:KeyInfo><ds:X509Data><ds:X509Certificate>' + forge.util.encode64(cert.edsDer) +
+      '<ds:SignatureValue>' + signatureValue + '</ds:SignatureValue>' +
+      '<ds:KeyInfo><ds:X509Data><ds:X509Certificate>' + certificate +
       '</ds:X509Certificate></ds:X509Data></ds:KeyInfo></ds:Signature>';
     var end = xml.lastIndexOf('</');
     return xml.slice(0, end) + signature + xml.slice(end);
   }
 
+  // The file is opened and the signature made by the browser's WebCrypto (eds-keyfile.js).
   function signWithFile(xml, file, password) {
-    return readFile(file).then(function (buffer) {
-      var p12;
-      try {
-        p12 = openPkcs12(forge.util.binary.raw.encode(new Uint8Array(buffer)), password);
-      } catch (e) {
-        throw new EdsError(/MAC|password|decrypt/i.test(String(e && e.message)) || !password ? 'bad-password' : 'not-rsa');
-      }
-      var pair = keyAndCertificate(p12);
-      return envelop(xml, pair.key, pair.cert);
-    });
+    var keyFile = window.OpenAlmatyKeyFile;
+    return readFile(file)
+      .then(function (buffer) { return keyFile.open(buffer, password); })
+      .then(function (key) {
+        return keyFile.sha256Base64(xml).then(function (digest) {
+          var signedInfo = signedInfoFor(digest);
+          return key.sign(new TextEncoder().encode(signedInfo))
+            .then(function (value) { return envelop(xml, signedInfo, value, key.certificate); });
+        });
+      })
+      .then(null, function (e) { throw e instanceof EdsError ? e : new EdsError(e && e.code ? e.code : 'bad-password'); });
+  }
+
+  // The way of signing last chosen, on this computer: the login page and every sign form start
+  // with it (a parent with a key file is not sent to NCALayer again).
+  var REMEMBERED = 'oa.eds.storage';
+  function remembered() {
+    try { return window.localStorage.getItem(REMEMBERED); } catch (e) { return null; }
+  }
+  function remember(value) {
+    try { window.localStorage.setItem(REMEMBERED, value); } catch (e) { /* private mode: not kept */ }
   }
 
   // --- the page ---------------------------------------------------------------------------
@@ -206,25 +176,44 @@
       status.dataset.edsState = code;
     }
 
+    function choose(value) {
+      if (value && storage.querySelector('option[value="' + CSS.escape(value) + '"]')) storage.value = value;
+    }
+
+    // Tokens plugged in (Казтокен, ID card…) join the list when NCALayer answers. Asked only
+    // when an NCALayer way is chosen: with the key file, the page never knocks on NCALayer.
+    var probed = false;
+    function probeNcaLayer() {
+      if (probed) return;
+      probed = true;
+      activeTokens().then(function (tokens) {
+        tokens.forEach(function (token) {
+          if (storage.querySelector('option[value="' + CSS.escape(token) + '"]')) return;
+          var option = document.createElement('option');
+          option.value = token;
+          option.textContent = tokenNames[token] || token;
+          storage.insertBefore(option, storage.querySelector('option[value="basics"]'));
+        });
+        choose(remembered());
+        signer.dataset.edsNcalayer = 'ready';
+      }, function () {
+        signer.dataset.edsNcalayer = 'absent';
+      });
+    }
+
     function onStorageChange() {
       fileFields.hidden = storage.value !== 'file';
+      if (storage.value !== 'file') probeNcaLayer();
     }
-    storage.addEventListener('change', onStorageChange);
-    onStorageChange();
-
-    // Tokens plugged in (Казтокен, ID card…) join the list when NCALayer answers.
-    activeTokens().then(function (tokens) {
-      tokens.forEach(function (token) {
-        if (storage.querySelector('option[value="' + CSS.escape(token) + '"]')) return;
-        var option = document.createElement('option');
-        option.value = token;
-        option.textContent = tokenNames[token] || token;
-        storage.insertBefore(option, storage.querySelector('option[value="basics"]'));
-      });
-      signer.dataset.edsNcalayer = 'ready';
-    }, function () {
-      signer.dataset.edsNcalayer = 'absent';
+    choose(remembered());
+    storage.addEventListener('change', function () {
+      remember(storage.value);
+      onStorageChange();
     });
+    onStorageChange();
+    // Without JavaScript the form stays disabled and says why (the <noscript> in _EdsSigner).
+    form.querySelectorAll('[data-eds-needs-script]').forEach(function (element) { element.disabled = false; });
+    if (submit) submit.disabled = false;
 
     form.addEventListener('submit', function (event) {
       if (result.value) return;
