@@ -60,7 +60,7 @@ public static class KindergartenEligibility
         "Свободных мест в государственных детских садах для возрастной группы ребёнка сейчас нет.");
 
     /// After a referral the child has left the queue because the referral was issued: say that.
-    public static readonly LocalizedText ReferralIssued = new("Направление уже выдано.", "Жолдама берілген.", "A referral has already been issued.");
+    public static readonly LocalizedText ReferralIssued = new("Направление уже выдано.");
 
     private static LocalizedText NotInQueue(ApplicationStatus status)
     {

@@ -94,8 +94,7 @@ public sealed class ChooseController(PickerQuery query, SignedRequests signedReq
             : KindergartenEligibility.State(application.Status, application.StopListedUntil, application.OfferedUntil, seats: null, now);
         if (unmet.Count > 0)
         {
-            TempData["Error"] = string.Format(lang["Выбор детского сада недоступен. {0}", "Балабақшаны таңдау қолжетімсіз. {0}",
-                "Choosing a kindergarten is not available. {0}"], lang.Of(unmet[0]));
+            TempData["Error"] = string.Format(lang["Выбор детского сада недоступен. {0}"], lang.Of(unmet[0]));
             return Redirect($"/applications/{id}");
         }
         var organisations = await query.AvailableAsync(application.BirthYear, type, offered, filter, ct);
