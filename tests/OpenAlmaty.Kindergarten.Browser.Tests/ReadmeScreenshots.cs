@@ -4,8 +4,8 @@ using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 
 namespace OpenAlmaty.Kindergarten.Browser.Tests;
 
-/// The README's screens — login, home, journal, application, private picker — in Russian and
-/// Kazakh, on a desktop (1280) and a phone (390). Each screen is reached by clicks and checked;
+/// The README's screens — login, home, journal, application, private picker — in Russian,
+/// Kazakh and English, on a desktop (1280) and a phone (390). Each screen is reached by clicks and checked;
 /// with OA_SCREENSHOTS=1 the PNGs are (re)written, in 256 colours, to docs/screenshots/:
 ///   OA_SCREENSHOTS=1 dotnet test tests/OpenAlmaty.Kindergarten.Browser.Tests --filter ReadmeScreenshots
 [Collection(BrowserCollection.Name)]
@@ -18,11 +18,12 @@ public sealed class ReadmeScreenshots(BrowserPortal portal)
     [InlineData("ru", 390)]
     [InlineData("kk", 1280)]
     [InlineData("kk", 390)]
+    [InlineData("en", 1280)]
+    [InlineData("en", 390)]
     public async Task EveryScreen_RendersInLanguageAtWidth(string language, int width)
     {
-        var kazakh = language == "kk";
-        var page = await portal.NewPageAsync(width, width < 768 ? 844 : 800, kazakh);
-        var screens = new CabinetScreens(page, kazakh);
+        var page = await portal.NewPageAsync(width, width < 768 ? 844 : 800, language);
+        var screens = new CabinetScreens(page, language);
         var size = width < 768 ? "phone" : "desktop";
 
         await screens.LoginAsync();

@@ -46,7 +46,11 @@ public sealed class KeyboardJourneyTests(BrowserPortal portal)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex($@"/applications/{application.Id}/private"));
 
-        // Step 7: the organisation from the list, its card.
+        // Step 7: the organisation from the list (found by its name: the list is paged), its card.
+        await TabToAsync(page, "#q");
+        await page.Keyboard.TypeAsync("Клавиша");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex(@"[?&]q="));
         await TabToAsync(page, $"a[href*='org={organisation}&'], a[href*='org={organisation}#'], a[href$='org={organisation}']");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex($@"org={organisation}\b"));

@@ -54,17 +54,20 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     /// A page at the given viewport width (390 for a phone), in Kazakh when <paramref name="kazakh"/>
     /// (the language switch's cookie).
-    public async Task<IPage> NewPageAsync(int width, int height, bool kazakh = false)
+    public Task<IPage> NewPageAsync(int width, int height, bool kazakh = false) => NewPageAsync(width, height, kazakh ? "kk" : "ru");
+
+    /// A page in the given language ("ru", "kk" or "en": the language switch's cookie).
+    public async Task<IPage> NewPageAsync(int width, int height, string language)
     {
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = BaseUrl, Locale = kazakh ? "kk-KZ" : "ru-RU", ViewportSize = new() { Width = width, Height = height },
+            BaseURL = BaseUrl, Locale = language switch { "kk" => "kk-KZ", "en" => "en-GB", _ => "ru-RU" }, ViewportSize = new() { Width = width, Height = height },
             DeviceScaleFactor = 1, IsMobile = width < 768, HasTouch = width < 768,
             // Bootstrap's fades and Leaflet's popup honour it: no half-faded page for axe or screenshots.
             ReducedMotion = ReducedMotion.Reduce,
         });
-        if (kazakh)
-            await context.AddCookiesAsync([new() { Name = "lang", Value = "kk", Url = BaseUrl }]);
+        if (language != "ru")
+            await context.AddCookiesAsync([new() { Name = "lang", Value = language, Url = BaseUrl }]);
         // Opening a key file runs RSA in the page's JavaScript; on a busy 2-core CI machine that
         // and the first sign-in can take longer than Playwright's default 30 s.
         context.SetDefaultTimeout(90_000);

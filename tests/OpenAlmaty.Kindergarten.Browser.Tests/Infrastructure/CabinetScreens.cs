@@ -7,7 +7,7 @@ namespace OpenAlmaty.Kindergarten.Browser.Tests.Infrastructure;
 /// The demo parent's way to each screen of the cabinet, as clicks: the journal («Просмотр»),
 /// the 5-year-old's application (its row), and the private picker with the first organisation
 /// chosen (its card and the signer). Each step waits for the screen's heading, in either language.
-public sealed class CabinetScreens(IPage page, bool kazakh)
+public sealed class CabinetScreens(IPage page, string language)
 {
     /// The 5-year-old, whom no test sends to a kindergarten: the buttons stay as the rules give them.
     public static readonly DemoChild Child = DemoUsers.Children[0];
@@ -16,7 +16,22 @@ public sealed class CabinetScreens(IPage page, bool kazakh)
 
     public IPage Page { get; } = page;
 
-    private string T(string ru, string kk) => kazakh ? kk : ru;
+    public CabinetScreens(IPage page, bool kazakh) : this(page, kazakh ? "kk" : "ru") { }
+
+    /// The English of each heading and button is the .en.resx entry for the Russian.
+    private string T(string ru, string kk) => language switch { "kk" => kk, "en" => English[ru], _ => ru };
+
+    private static readonly Dictionary<string, string> English = new()
+    {
+        ["Вход в личный кабинет"] = "Sign-in to your account",
+        ["Государственные услуги в сфере дошкольного образования"] = "Public services in preschool education",
+        ["Просмотр"] = "View",
+        ["Журнал заявлений"] = "Journal of applications",
+        ["Заявление"] = "Application",
+        ["Выбрать частный сад"] = "Choose a private kindergarten",
+        ["Список доступных дошкольных организаций"] = "List of available preschool organisations",
+        ["Подписать и отправить"] = "Sign and send",
+    };
 
     public async Task LoginAsync()
     {

@@ -38,7 +38,8 @@ public sealed class EgovMobileJourneyTests(BrowserPortal portal)
         else await login.Locator("[data-eds-storage]").SelectOptionAsync("egov");
         await login.Locator("[data-eds-submit]").ClickAsync();
         await SignOnThePhoneAsync(login, phone, DemoKeys.GostAuthenticationFile(portal.KeysFolder, Parent));
-        await page.WaitForURLAsync("**/applications");
+        // Signed in, the parent lands on the home page with «Просмотр» (the instruction's step 3).
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"^https?://[^/]+/$"));
 
         // The private kindergarten's card, «Подписать и отправить» through the app.
         await page.GotoAsync($"/applications/{applicationId}/private?org={organisationId}");
