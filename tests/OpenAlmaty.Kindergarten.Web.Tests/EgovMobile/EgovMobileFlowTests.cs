@@ -34,7 +34,7 @@ public sealed class EgovMobileFlowTests(EdsKeysFixture keys) : IClassFixture<Eds
         Assert.Equal((HttpStatusCode.OK, null), (answer.Status, answer.Message));
         Assert.Equal("signed", state.Status);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        Assert.Equal("/applications", signedIn.Headers.Location?.OriginalString);
+        Assert.Equal("/", signedIn.Headers.Location?.OriginalString); // the home page with «Просмотр»
         Assert.Equal(HttpStatusCode.OK, journal.StatusCode);
     }
 
