@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
 
@@ -11,6 +12,12 @@ namespace OpenAlmaty.Kindergarten.Web.Signatures;
 /// pinned intermediate as a partial chain and cannot check GOST signatures at all.
 public sealed class TrustAnchors
 {
+    // A certificate's bytes never change, so which anchor signed them is checked once: a parent's
+    // sign-in and their presses minutes later cost one signature check, not two (issue 14's
+    // "signer seen before"). Keyed by the SHA-256 of the whole certificate; only a good link is kept.
+    private const long LinkCacheSize = 50_000;
+    private static readonly TimeSpan LinkLife = TimeSpan.FromMinutes(30);
+    private readonly MemoryCache links = new(new MemoryCacheOptions { SizeLimit = LinkCacheSize });
     private readonly IReadOnlyList<X509Certificate2> anchors;
 
     public TrustAnchors(IOptions<EdsOptions> options)
@@ -27,9 +34,16 @@ public sealed class TrustAnchors
 
     public IReadOnlyList<X509Certificate2> Certificates => anchors;
 
-    /// The pinned certificate that issued <paramref name="certificate"/>, its signature checked.
-    public X509Certificate2? IssuerOf(X509Certificate2 certificate) =>
-        anchors.FirstOrDefault(anchor => anchor.SubjectName.Name == certificate.IssuerName.Name && IsSignedBy(certificate, anchor));
+    /// The pinned certificate that issued <paramref name="certificate"/>, its signature checked
+    /// (once per certificate: the good link is remembered for half an hour after its last use).
+    public X509Certificate2? IssuerOf(X509Certificate2 certificate)
+    {
+        var id = Convert.ToBase64String(SHA256.HashData(certificate.RawData));
+        if (links.Get(id) is X509Certificate2 known) return known;
+        var issuer = anchors.FirstOrDefault(anchor => anchor.SubjectName.Name == certificate.IssuerName.Name && IsSignedBy(certificate, anchor));
+        if (issuer is not null) links.Set(id, issuer, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = LinkLife });
+        return issuer;
+    }
 
     internal static bool IsSignedBy(X509Certificate2 certificate, X509Certificate2 issuer)
     {
