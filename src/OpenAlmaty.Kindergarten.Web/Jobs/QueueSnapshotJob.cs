@@ -111,6 +111,19 @@ public sealed class QueueSnapshotJob(AppDbContext db, QueueOrderCache queue, Tim
                  P("r2", changes.Select(c => c.RemovedAhead).ToArray()), P("r3", changes.Select(c => c.AgedOutAhead).ToArray()),
                  P("r4", changes.Select(c => c.PrivilegedAhead).ToArray()), P("r5", changes.Select(c => c.ReturnedAhead).ToArray()),
                  P("r6", changes.Select(c => c.Other).ToArray())], ct);
+        // Retention: an application keeps the rows its page can show; only those written to today
+        // can have gone over, so the delete reads at most that many + 1 rows of each of them.
+        if (changes.Count > 0)
+            await CountAsync(db, """
+                with old as (
+                    select application_id, day from (
+                        select application_id, day, row_number() over (partition by application_id order by day desc) as n
+                        from queue_number_history where application_id = any(@a)) ranked
+                    where n > @keep),
+                d as (delete from queue_number_history h using old where h.application_id = old.application_id and h.day = old.day returning 1)
+                select count(*) from d
+                """,
+                [P("a", changes.Select(c => c.ApplicationId).ToArray()), P("keep", ApplicationPageQuery.QueueHistoryLength)], ct);
         // The snapshot: rows of those who left go; rows whose number, group or year changed are written.
         var was = before.SelectMany(y => y.Value.Select(p => (Year: y.Key, Place: p))).ToDictionary(x => x.Place.Id);
         var write = places.SelectMany(y => y.Value.Select(p => (Year: y.Key, Place: p)))

@@ -68,16 +68,18 @@ public sealed class QueueHistoryTests(EdsKeysFixture keys) : IClassFixture<EdsKe
         Assert.Contains("+1: сізден алда жеңілдігі бар балалар тұрды (1).", kazakh.Text);
     }
 
-    private static async Task<QueueSnapshotJob.Outcome> SnapshotAsync(PortalFactory portal)
+    internal static async Task<QueueSnapshotJob.Outcome> SnapshotAsync(PortalFactory portal)
     {
         await using var scope = portal.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<QueueSnapshotJob>().ExecuteAsync(CancellationToken.None);
     }
 
+    private Task SetStatusAsync(long applicationId, ApplicationStatus status) => SetStatusAsync(keys.Database.ConnectionString, applicationId, status);
+
     /// As another process would (a referral issued elsewhere): the status, as a parameter.
-    private async Task SetStatusAsync(long applicationId, ApplicationStatus status)
+    internal static async Task SetStatusAsync(string connectionString, long applicationId, ApplicationStatus status)
     {
-        await using var db = NpgsqlDataSource.Create(keys.Database.ConnectionString);
+        await using var db = NpgsqlDataSource.Create(connectionString);
         await using var cmd = db.CreateCommand("update applications set status = $1 where id = $2");
         cmd.Parameters.AddWithValue((int)status);
         cmd.Parameters.AddWithValue(applicationId);
