@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
+using OpenAlmaty.Kindergarten.Domain.Referrals;
+using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 using OpenAlmaty.Kindergarten.Web.Tests.TestData;
 
@@ -25,5 +29,15 @@ public static class OwnSeat
         var organisation = await scenario.OrganisationAsync(OrganisationType.PrivateStateOrder, organisationName);
         await scenario.SeatsAsync(organisation, 2022, 1);
         return (application.Id, organisation.Id);
+    }
+
+    /// The application referred, its referral active at the organisation.
+    public static async Task AssertTakenAsync(BrowserPortal portal, long applicationId, int organisationId)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(ApplicationStatus.Referred, (await db.Applications.AsNoTracking().SingleAsync(a => a.Id == applicationId)).Status);
+        var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.ApplicationId == applicationId);
+        Assert.Equal((ReferralStatus.Active, organisationId), (referral.Status, referral.OrganisationId));
     }
 }

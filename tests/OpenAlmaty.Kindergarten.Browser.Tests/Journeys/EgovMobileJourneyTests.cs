@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OpenAlmaty.Kindergarten.Browser.Tests.Infrastructure;
-using OpenAlmaty.Kindergarten.Domain.Applications;
-using OpenAlmaty.Kindergarten.Domain.Referrals;
-using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 using OpenAlmaty.Kindergarten.Web.Features.EgovMobile.Phone;
 using OpenAlmaty.Kindergarten.Web.Signatures;
@@ -49,11 +44,7 @@ public sealed class EgovMobileJourneyTests(BrowserPortal portal)
 
         await page.WaitForURLAsync($"**/applications/{applicationId}");
         await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("выдано");
-        await using var scope = portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        Assert.Equal(ApplicationStatus.Referred, (await db.Applications.AsNoTracking().SingleAsync(a => a.Id == applicationId)).Status);
-        var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.ApplicationId == applicationId);
-        Assert.Equal((ReferralStatus.Active, organisationId), (referral.Status, referral.OrganisationId));
+        await OwnSeat.AssertTakenAsync(portal, applicationId, organisationId);
         Assert.Contains(organisationName, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 

@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OpenAlmaty.Kindergarten.Browser.Tests.Infrastructure;
-using OpenAlmaty.Kindergarten.Domain.Applications;
-using OpenAlmaty.Kindergarten.Domain.Referrals;
-using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 using OpenAlmaty.Kindergarten.Web.Signatures;
 using static Microsoft.Playwright.Assertions;
@@ -50,10 +45,6 @@ public sealed class NcaLayerJourneyTests(BrowserPortal portal)
         await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("выдано");
         var sign = ncaLayer.Requests.Single(r => (string?)r["method"] == "signXml");
         Assert.Equal(["AKKaztokenStore", "SIGNATURE"], sign["args"]!.AsArray().Take(2).Select(a => (string?)a));
-        await using var scope = portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        Assert.Equal(ApplicationStatus.Referred, (await db.Applications.AsNoTracking().SingleAsync(a => a.Id == applicationId)).Status);
-        var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.ApplicationId == applicationId);
-        Assert.Equal((ReferralStatus.Active, organisationId), (referral.Status, referral.OrganisationId));
+        await OwnSeat.AssertTakenAsync(portal, applicationId, organisationId);
     }
 }
