@@ -1,4 +1,5 @@
 using Deque.AxeCore.Playwright;
+using Xunit.Abstractions;
 using Microsoft.Playwright;
 using OpenAlmaty.Kindergarten.Browser.Tests.Infrastructure;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
@@ -8,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace OpenAlmaty.Kindergarten.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SignInJourneyTests(BrowserPortal portal)
+public sealed class SignInJourneyTests(BrowserPortal portal, ITestOutputHelper output)
 {
     private static readonly DemoUser Parent = DemoUsers.Parent1;
 
@@ -124,6 +125,68 @@ public sealed class SignInJourneyTests(BrowserPortal portal)
         await BrowserPortal.ScreenshotAsync(page, "login-no-ncalayer");
     }
 
+    /// The page speaks to NCALayer through ncalayer-js-client: each connection starts with the
+    /// library's handshake (NCALayer's greeting, then its KAZTOKEN probe, which NCALayer refuses)
+    /// and carries one call; the list of tokens and the signature each get their own.
+    [Fact]
+    public async Task SignIn_NcaLayer_ThroughTheFieldsClientOneCallPerConnection()
+    {
+        var page = await portal.NewPageAsync();
+        var ncaLayer = StandIn();
+        await ncaLayer.AttachAsync(page);
+        // After connecting, the library also looks for KAZTOKEN's HTTP API at 127.0.0.1:24680
+        // (used only to sign CMS); the CSP's connect-src keeps that request in the page.
+        var kaztokenHttp = new List<string>();
+        page.Request += (_, r) => { if (r.Url.Contains(":24680", StringComparison.Ordinal)) kaztokenHttp.Add(r.Url); };
+        page.Console += (_, m) => { if (m.Text.Contains("24680", StringComparison.Ordinal)) output.WriteLine($"console {m.Type}: {m.Text}"); };
+        await page.GotoAsync("/login");
+        await Expect(page.Locator("[data-eds-signer]")).ToHaveAttributeAsync("data-eds-ncalayer", "ready");
+
+        await ClickAndExpectSignedInAsync(page);
+        const string probe = "kz.digiflow.mobile.extensions.getVersion";
+        var calls = ncaLayer.Connections.Select(c => { lock (c) return string.Join(" ", c); }).ToList();
+        Assert.Equal([$"{probe} kz.gov.pki.knca.commonUtils.getActiveTokens", $"{probe} kz.gov.pki.knca.commonUtils.signXml"], calls);
+        Assert.Empty(kaztokenHttp);
+    }
+
+    /// NCALayer's own window closed («Отмена»), on an English page: the page's language, the
+    /// button usable again, nothing sent.
+    [Fact]
+    public async Task SignIn_BasicsWindowClosed_SaysCancelledInPagesLanguage()
+    {
+        var page = await portal.NewPageAsync(1280, 900, "en");
+        var ncaLayer = StandIn();
+        ncaLayer.Cancel = true;
+        await ncaLayer.AttachAsync(page);
+        await page.GotoAsync("/login");
+        var form = page.Locator("form[data-eds-form]");
+        await form.Locator("[data-eds-storage]").SelectOptionAsync("basics");
+
+        await form.Locator("[data-eds-submit]").ClickAsync();
+
+        await Expect(form.Locator("[data-eds-status]")).ToHaveTextAsync("Signing cancelled.");
+        await Expect(form.Locator("[data-eds-submit]")).ToBeEnabledAsync();
+        Assert.Single(ncaLayer.Requests, r => (string?)r["module"] == "kz.gov.pki.knca.basics");
+        Assert.EndsWith("/login", page.Url, StringComparison.Ordinal);
+    }
+
+    /// NCALayer quit while its window was open: the connection closes unanswered.
+    [Fact]
+    public async Task SignIn_NcaLayerQuitWhileSigning_SaysToStartItAndStaysOnPage()
+    {
+        var page = await portal.NewPageAsync();
+        var ncaLayer = StandIn();
+        ncaLayer.QuitWhileSigning = true;
+        await ncaLayer.AttachAsync(page);
+        await page.GotoAsync("/login");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти в личный кабинет" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Не удалось подключиться к NCALayer");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Войти в личный кабинет" })).ToBeEnabledAsync();
+        Assert.EndsWith("/login", page.Url, StringComparison.Ordinal);
+    }
+
     /// The portal answers the signed form with a redirect to the journal (not on this branch
     /// yet, so the page behind it is not opened).
     private static async Task ClickAndExpectSignedInAsync(IPage page)
@@ -136,9 +199,8 @@ public sealed class SignInJourneyTests(BrowserPortal portal)
         await ExpectSignedInAsync(page);
     }
 
-    private NcaLayerStandIn StandIn() => new(
-        DemoKeys.Load(DemoKeys.AuthenticationFile(portal.KeysFolder, Parent)),
-        DemoKeys.Load(DemoKeys.SigningFile(portal.KeysFolder, Parent)));
+    private NcaLayerStandIn StandIn() => NcaLayerStandIn.FromKeyFiles(
+        DemoKeys.AuthenticationFile(portal.KeysFolder, Parent), DemoKeys.SigningFile(portal.KeysFolder, Parent), DemoUsers.KeyPassword);
 
     /// The lead's journal is not on this branch yet: the header shows who is signed in and the
     /// way to it, "Просмотр".

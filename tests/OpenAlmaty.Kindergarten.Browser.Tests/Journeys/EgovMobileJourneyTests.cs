@@ -1,15 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OpenAlmaty.Kindergarten.Browser.Tests.Infrastructure;
-using OpenAlmaty.Kindergarten.Domain.Applications;
-using OpenAlmaty.Kindergarten.Domain.Kindergartens;
-using OpenAlmaty.Kindergarten.Domain.Referrals;
-using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 using OpenAlmaty.Kindergarten.Web.Features.EgovMobile.Phone;
 using OpenAlmaty.Kindergarten.Web.Signatures;
-using OpenAlmaty.Kindergarten.Web.Tests.TestData;
 using static Microsoft.Playwright.Assertions;
 
 namespace OpenAlmaty.Kindergarten.Browser.Tests.Journeys;
@@ -27,7 +20,8 @@ public sealed class EgovMobileJourneyTests(BrowserPortal portal)
     [InlineData(1280, 900)]
     public async Task Parent_SignsInAndGetsReferral_ThroughEgovMobile(int width, int height)
     {
-        var (applicationId, organisationId, organisationName) = await PrepareAsync(width);
+        var organisationName = $"Детский сад «eGov {width}»";
+        var (applicationId, organisationId) = await OwnSeat.PrepareAsync(portal, Parent, width < 768 ? "ТЕЛЕФОН" : "КОМПЬЮТЕР", organisationName);
         var page = await portal.NewPageAsync(width, height);
         var phone = width < 768;
 
@@ -50,11 +44,7 @@ public sealed class EgovMobileJourneyTests(BrowserPortal portal)
 
         await page.WaitForURLAsync($"**/applications/{applicationId}");
         await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("выдано");
-        await using var scope = portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        Assert.Equal(ApplicationStatus.Referred, (await db.Applications.AsNoTracking().SingleAsync(a => a.Id == applicationId)).Status);
-        var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.ApplicationId == applicationId);
-        Assert.Equal((ReferralStatus.Active, organisationId), (referral.Status, referral.OrganisationId));
+        await OwnSeat.AssertTakenAsync(portal, applicationId, organisationId);
         Assert.Contains(organisationName, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 
@@ -86,24 +76,5 @@ public sealed class EgovMobileJourneyTests(BrowserPortal portal)
         var answer = await new EgovMobilePhone(http, NcaStyleXmlSigner.FromKeyFile(keyFile, DemoUsers.KeyPassword), requireHttps: false)
             .SignAsync(qrText);
         Assert.Equal((System.Net.HttpStatusCode.OK, null), (answer.Status, answer.Message));
-    }
-
-    /// The parent's own application (a child over 3) and a private kindergarten with a seat for it.
-    private async Task<(long ApplicationId, int OrganisationId, string Name)> PrepareAsync(int width)
-    {
-        await using var db = portal.Database.CreateContext();
-        var scenario = new Scenario(db, DateTimeOffset.UtcNow);
-        var parent = await db.People.SingleOrDefaultAsync(p => p.Iin == Parent.Iin);
-        if (parent is null)
-        {
-            parent = new Domain.People.Person(Domain.People.Iin.Parse(Parent.Iin), Parent.LastName, Parent.FirstName, Parent.MiddleName);
-            db.People.Add(parent);
-            await db.SaveChangesAsync();
-        }
-        var application = await scenario.ApplicationAsync(parent, new DateOnly(2022, 3, 1), childName: width < 768 ? "ТЕЛЕФОН" : "КОМПЬЮТЕР");
-        var name = $"Детский сад «eGov {width}»";
-        var organisation = await scenario.OrganisationAsync(OrganisationType.PrivateStateOrder, name);
-        await scenario.SeatsAsync(organisation, 2022, 1);
-        return (application.Id, organisation.Id, name);
     }
 }

@@ -1,7 +1,8 @@
 // ЭЦП in the browser: signs the XML a form carries (data-eds-form, data-eds-xml) and puts the
-// signed XML in its hidden input (data-eds-result) before the form is sent. Two ways:
-//  - NCALayer over wss://127.0.0.1:13579: the commonUtils module (getActiveTokens, signXml with
-//    the storage chosen in the list) or the basics module (sign, format xml);
+// signed XML in its hidden input (data-eds-result) before the form is sent. Three ways:
+//  - NCALayer over wss://127.0.0.1:13579, spoken to by ncalayer-js-client (lib/, loaded before
+//    this file): the commonUtils module (getActiveTokens, signXml with the storage chosen in the
+//    list) or the basics module (sign, format xml, in NCALayer's own window);
 //  - a PKCS#12 key file opened in the page with WebCrypto (eds-keyfile.js): the key never
 //    leaves the computer;
 //  - eGov Mobile on a phone (egov.js): the app signs, this page waits for the signed XML.
@@ -11,88 +12,66 @@
 
   var NCALAYER_URL = 'wss://127.0.0.1:13579';
   var DSIG = 'http://www.w3.org/2000/09/xmldsig#';
-  var EKU = { AUTHENTICATION: '1.3.6.1.5.5.7.3.2', SIGNATURE: '1.3.6.1.5.5.7.3.4' };
-  var ALL_STORAGES = ['PKCS12', 'AKKaztokenStore', 'AKKZIDCardStore', 'AKEToken72KStore', 'AKEToken5110Store', 'AKJaCartaStore', 'AKAKEYStore'];
 
   function EdsError(code, detail) {
     this.code = code;
     this.detail = detail || '';
   }
 
-  // --- NCALayer ---------------------------------------------------------------------------
+  // --- NCALayer, through SIGEX's ncalayer-js-client (wwwroot/lib/ncalayer-js-client) ---------
 
-  // One request per connection: NCALayer greets with {"result":{"version":…}}, then answers
-  // the request; the person may take minutes to choose a key, so there is no answer timeout.
-  function ncaLayerCall(request) {
-    return new Promise(function (resolve, reject) {
-      var ws, sent = false, done = false, greetTimer = null;
-      function finish(ok, value) {
-        if (done) return;
-        done = true;
-        clearTimeout(greetTimer);
-        try { ws.close(); } catch (e) { /* already closed */ }
-        (ok ? resolve : reject)(value);
-      }
-      function send() {
-        if (sent || done) return;
-        sent = true;
-        ws.send(JSON.stringify(request));
-      }
-      try {
-        ws = new WebSocket(NCALAYER_URL);
-      } catch (e) {
-        reject(new EdsError('no-ncalayer'));
-        return;
-      }
-      ws.onopen = function () { greetTimer = setTimeout(send, 1500); };
-      ws.onmessage = function (event) {
-        var message;
-        try { message = JSON.parse(event.data); } catch (e) { finish(false, new EdsError('ncalayer-error', String(event.data))); return; }
-        if (message && message.result && message.result.version && !('code' in message) && !('status' in message)) {
-          send();
-          return;
-        }
-        if (sent) finish(true, message);
-      };
-      ws.onerror = function () { finish(false, new EdsError(sent ? 'ncalayer-error' : 'no-ncalayer', sent ? 'connection lost' : '')); };
-      ws.onclose = function () { finish(false, new EdsError(sent ? 'ncalayer-error' : 'no-ncalayer', sent ? 'connection closed' : '')); };
-    });
-  }
-
-  function commonUtilsResult(message) {
-    if (message.code === '200') return message.responseObject;
-    if (message.message === 'action.canceled') throw new EdsError('canceled');
-    throw new EdsError('ncalayer-error', message.message || message.code || '');
+  // One client, one connection per call: connect() takes NCALayer's greeting and makes the
+  // library's KAZTOKEN probe, then the one call, then the socket is closed. A connection kept
+  // for the page would leave a later call waiting for ever if NCALayer was restarted meanwhile.
+  // The person may take minutes in NCALayer's window: there is no answer timeout.
+  function ncaLayer(call) {
+    var Client = window.NCALayerClient;
+    if (!Client) return Promise.reject(new EdsError('ncalayer-error', 'ncalayer-client.js'));
+    // false: the KAZTOKEN HTTP API is for CMS only; the portal signs XML over the WebSocket.
+    var client = new Client(NCALAYER_URL, false);
+    function open() { return client.wsConnection && client.wsConnection.readyState === WebSocket.OPEN; }
+    function close() { try { if (client.wsConnection) client.wsConnection.close(); } catch (e) { /* already closed */ } }
+    return client.connect()
+      .then(function () {
+        // The probe swallows a closed socket: a call on it would never be answered.
+        if (!open()) throw new EdsError('no-ncalayer');
+        return call(client, Client);
+      }, function () { throw new EdsError('no-ncalayer'); })
+      .then(function (value) { close(); return value; }, function (error) {
+        var failure = error instanceof EdsError ? error
+          // commonUtils says a closed window as "500: action.canceled"; basics with an empty body.
+          : error && (error.canceledByUser || /action\.canceled/.test(error.message)) ? new EdsError('canceled')
+          // NCALayer quit while its window was open.
+          : !open() ? new EdsError('no-ncalayer')
+          : new EdsError('ncalayer-error', error && error.message);
+        close();
+        throw failure;
+      });
   }
 
   function activeTokens() {
-    return ncaLayerCall({ module: 'kz.gov.pki.knca.commonUtils', method: 'getActiveTokens' })
-      .then(function (message) { return commonUtilsResult(message) || []; });
+    return ncaLayer(function (client) { return client.getActiveTokens(); })
+      .then(function (tokens) { return tokens || []; });
   }
 
+  // commonUtils: the storage chosen in the list (PKCS12 or a token), the key by its type.
   function signWithCommonUtils(storage, keyType, xml) {
-    return ncaLayerCall({ module: 'kz.gov.pki.knca.commonUtils', method: 'signXml', args: [storage, keyType, xml, '', ''] })
-      .then(commonUtilsResult);
+    return ncaLayer(function (client) { return client.signXml(storage, xml, keyType, '', ''); });
   }
 
+  // basics: NCALayer's own window offers every storage and the keys with the usage asked.
   function signWithBasics(keyType, xml, signer) {
-    return ncaLayerCall({
-      module: 'kz.gov.pki.knca.basics',
-      method: 'sign',
-      args: {
-        allowedStorages: ALL_STORAGES,
-        format: 'xml',
-        data: xml,
-        signingParams: { decode: false, encapsulate: true, digested: false, tsaProfile: null },
-        signerParams: { extKeyUsageOids: [EKU[keyType]], iin: '', bin: '', serialNumber: '', chain: signer.dataset.edsTestCerts === 'true' ? [] : null },
-        locale: signer.dataset.edsLocale === 'kk' ? 'kk' : 'ru'
-      }
-    }).then(function (message) {
-      if (message.status === true) {
-        if (message.body && message.body.result && message.body.result.length) return message.body.result[0];
-        throw new EdsError('canceled');
-      }
-      throw new EdsError('ncalayer-error', message.message || message.code || '');
+    return ncaLayer(function (client, Client) {
+      var signerParams = keyType === 'AUTHENTICATION' ? Client.basicsSignerAuthAny : Client.basicsSignerSignAny;
+      // Without a chain NCALayer offers only keys of NCA's production CA: the demo and test keys
+      // need "any chain", allowed only where the portal trusts them.
+      if (signer.dataset.edsTestCerts === 'true') signerParams.chain = [];
+      var locale = signer.dataset.edsLocale === 'kk' ? 'kk' : 'ru';
+      return client.basicsSignXML(Client.basicsStorageAll, xml, Client.basicsXMLParams, signerParams, locale);
+    }).then(function (result) {
+      var signed = Array.isArray(result) ? result[0] : result;
+      if (!signed) throw new EdsError('canceled');
+      return signed;
     });
   }
 
