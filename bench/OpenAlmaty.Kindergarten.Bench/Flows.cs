@@ -14,7 +14,7 @@ public static class Flows
     public const string SeatTaken = "POST choose → referral";
     public const string Journal = "GET /applications", ApplicationPage = "GET /applications/{id}";
 
-    /// GET /login, sign the nonce with the AUTH_RSA certificate, POST /login; true when signed in.
+    /// GET /login, sign the nonce with the authentication key (NCALayer), POST /login; true when signed in.
     public static async Task<bool> SignInAsync(PortalUser user, string portal, BenchKeys keys, Recorder recorder)
     {
         var start = recorder.NowMs;
@@ -23,7 +23,7 @@ public static class Flows
         var form = new Dictionary<string, string>
         {
             ["nonce"] = PortalUser.Hidden(page.Body, "nonce"),
-            ["signedXml"] = NcaXml.Sign(xml, keys.Authentication),
+            ["signedXml"] = keys.SignIn(xml),
             ["__RequestVerificationToken"] = PortalUser.Token(page.Body),
         };
         var answer = await user.PostAsync($"{portal}/login", form, recorder, PostLogin);
@@ -36,7 +36,7 @@ public static class Flows
     public sealed record Prepared(string ChoosePortal, long ApplicationId, int OrganisationId, Dictionary<string, string> Form);
 
     /// "Выбрать частный сад" for one organisation: the picker with the organisation chosen (the
-    /// portal prepares the XML to sign), then the XML signed with the RSA certificate, as
+    /// portal prepares the XML to sign), then the XML signed with the signing key, as
     /// NCALayer does on the parent's own computer. Null when the picker showed no free seat.
     public static async Task<Prepared?> OpenPickerAsync(PortalUser user, string pickerPortal, string choosePortal, long applicationId,
         int organisationId, BenchKeys keys, Recorder recorder)
@@ -47,7 +47,7 @@ public static class Flows
         return new Prepared(choosePortal, applicationId, organisationId, new Dictionary<string, string>
         {
             ["requestId"] = PortalUser.Hidden(page.Body, "requestId"),
-            ["signedXml"] = NcaXml.Sign(xml, keys.Signing),
+            ["signedXml"] = keys.SignAction(xml),
             ["organisationId"] = organisationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["kind"] = "private",
             ["__RequestVerificationToken"] = PortalUser.Token(page.Body),
