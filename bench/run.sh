@@ -46,8 +46,11 @@ echo "== Fresh database $bench_db"
 
 echo "== Build (Release)"
 # The tools project builds the portal too; its `serve` is the portal plus /bench/ping and /bench/queue.
-dotnet build bench/OpenAlmaty.Kindergarten.Tools -c Release -v q -clp:ErrorsOnly -nologo
-dotnet build bench/OpenAlmaty.Kindergarten.Bench -c Release -v q -clp:ErrorsOnly -nologo
+# BENCH_SKIP_BUILD=1: the Release build is known to be current (a busy shared machine).
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  dotnet build bench/OpenAlmaty.Kindergarten.Tools -c Release -v q -clp:ErrorsOnly -nologo
+  dotnet build bench/OpenAlmaty.Kindergarten.Bench -c Release -v q -clp:ErrorsOnly -nologo
+fi
 web_dir="$root/src/OpenAlmaty.Kindergarten.Web"
 tools_dll="$root/bench/OpenAlmaty.Kindergarten.Tools/bin/Release/net10.0/OpenAlmaty.Kindergarten.Tools.dll"
 bench_dll="$root/bench/OpenAlmaty.Kindergarten.Bench/bin/Release/net10.0/OpenAlmaty.Kindergarten.Bench.dll"

@@ -47,7 +47,7 @@ public static class EgovFlows
         try
         {
             // Plain http on loopback: the QR's URLs are the portal's own address (no PublicBaseUrl).
-            result = await new EgovMobilePhone(phoneHttp, keys.SignIn, requireHttps: false).SignAsync(qrText);
+            result = await new EgovMobilePhone(phoneHttp, Flows.Timed(keys.SignIn, recorder), requireHttps: false).SignAsync(qrText);
         }
         catch (PhoneProtocolException e)
         {

@@ -13,6 +13,18 @@ public static class Flows
     /// The presses that got a referral (a subset of <see cref="PostChoose"/>, timed the same way).
     public const string SeatTaken = "POST choose → referral";
     public const string Journal = "GET /applications", ApplicationPage = "GET /applications/{id}";
+    /// The signature the parent's side makes (NCALayer or the phone), inside the sign-in's time:
+    /// the load generator's CPU on the portal's cores, shown so that its share can be told apart.
+    public const string ClientSigns = "client signs (NCALayer's or the phone's work)";
+
+    /// <paramref name="sign"/>, timed as <see cref="ClientSigns"/>.
+    public static Func<string, string> Timed(Func<string, string> sign, Recorder recorder) => xml =>
+    {
+        var start = recorder.NowMs;
+        var signed = sign(xml);
+        recorder.Add(ClientSigns, start, true);
+        return signed;
+    };
 
     /// GET /login, sign the nonce with the authentication key (NCALayer), POST /login; true when signed in.
     public static async Task<bool> SignInAsync(PortalUser user, string portal, BenchKeys keys, Recorder recorder)
@@ -23,7 +35,7 @@ public static class Flows
         var form = new Dictionary<string, string>
         {
             ["nonce"] = PortalUser.Hidden(page.Body, "nonce"),
-            ["signedXml"] = keys.SignIn(xml),
+            ["signedXml"] = Timed(keys.SignIn, recorder)(xml),
             ["__RequestVerificationToken"] = PortalUser.Token(page.Body),
         };
         var answer = await user.PostAsync($"{portal}/login", form, recorder, PostLogin);

@@ -13,6 +13,9 @@ public sealed class PhoneScenarios(HttpClient http, NpgsqlDataSource db, BenchOp
     /// The generator makes 270 private organisations; a rush takes 20 at offset cohort × 20.
     private const int OrganisationCohorts = 12;
 
+    /// As many as the RSA warm-up's, fewer on a small trial run.
+    private int WarmUpParents => Math.Min(256, o.Parents);
+
     public static string Name(KeyMix mix) => mix == KeyMix.Rsa ? "all RSA" : "key mix (80 % GOST-2015-512)";
 
     /// Cohorts <paramref name="first"/> … first + 5: both key kinds, each signed in both ways,
@@ -26,7 +29,9 @@ public sealed class PhoneScenarios(HttpClient http, NpgsqlDataSource db, BenchOp
             var cohort = first + (mix == KeyMix.Rsa ? 0 : 2);
             var signIn = await BothWaysAsync(cohort, mix);
             Console.WriteLine($"Seat rush, one portal, {Name(mix)}…");
-            var organisations = await Cohorts.OpenSeatsAsync(db, cohort % OrganisationCohorts, o.Organisations, o.SeatsPerOrganisation);
+            // Fewer seats than parents, so that a small trial run still ends with every seat taken.
+            var count = Math.Min(o.Organisations, Math.Max(1, o.Parents / (2 * o.SeatsPerOrganisation)));
+            var organisations = await Cohorts.OpenSeatsAsync(db, cohort % OrganisationCohorts, count, o.SeatsPerOrganisation);
             var rush = await scenarios.RushAsync($"seat rush, one portal, {Name(mix)}", signIn.Parents, signIn.Users, signIn.Keys, organisations,
                 _ => (o.Portal, o.Portal), [o.Pid]);
             var taking = Scenarios.SeatTaking(rush.Press);
@@ -52,13 +57,13 @@ public sealed class PhoneScenarios(HttpClient http, NpgsqlDataSource db, BenchOp
     private async Task WarmUpAsync(int cohort)
     {
         Console.WriteLine("Warm-up of the GOST and eGov Mobile paths, not recorded…");
-        await scenarios.WarmUpRushAsync(cohort, o.Portal, KeyMix.Mix);
+        await scenarios.WarmUpRushAsync(cohort, o.Portal, KeyMix.Mix, WarmUpParents);
         await EgovWarmUpAsync(cohort + 1);
     }
 
     private async Task EgovWarmUpAsync(int cohort)
     {
-        var parents = await Cohorts.AddParentsAsync(db, cohort, 256);
+        var parents = await Cohorts.AddParentsAsync(db, cohort, WarmUpParents);
         var people = parents.Select(p => p.Person).ToList();
         await EgovSignInAsync("warm-up eGov Mobile sign-in", people, ca.IssueAll(people, KeyMix.Mix), false);
     }
@@ -78,6 +83,7 @@ public sealed class PhoneScenarios(HttpClient http, NpgsqlDataSource db, BenchOp
         var users = await scenarios.SignInAsync($"sign-in by NCALayer, {o.Concurrency} at once, {name}", [.. nca.Select(p => p.Person)], ncaKeys,
             o.Concurrency, _ => o.Portal, true);
         var ncaStats = scenarios.LastSignIn;
+        report.Figure($"sign-in by NCALayer, {o.Concurrency} at once, {name}", Flows.ClientSigns, scenarios.LastSignInSigning);
         Console.WriteLine($"eGov Mobile sign-in, {name}…");
         var egovStats = await EgovSignInAsync($"sign-in by eGov Mobile, {o.Concurrency} at once, {name}", egovPeople, egovKeys, true);
         Compare(name, ncaStats, egovStats);
@@ -96,7 +102,7 @@ public sealed class PhoneScenarios(HttpClient http, NpgsqlDataSource db, BenchOp
         var whole = r.StatsOf(EgovFlows.Whole);
         Console.WriteLine($"{scenario}: {signedIn} of {people.Count} signed in, {r.ElapsedSeconds:F1} s");
         if (!reportIt) return whole;
-        foreach (var label in new[] { EgovFlows.Whole, Flows.GetLogin, EgovFlows.Start, EgovFlows.Pending, EgovFlows.Phone, EgovFlows.Signed, Flows.PostLogin })
+        foreach (var label in new[] { EgovFlows.Whole, Flows.GetLogin, EgovFlows.Start, EgovFlows.Pending, EgovFlows.Phone, Flows.ClientSigns, EgovFlows.Signed, Flows.PostLogin })
             report.Figure(scenario, label, r.StatsOf(label));
         if (signedIn < people.Count) report.Section($"{scenario}: failures", $"{people.Count - signedIn} of {people.Count} eGov Mobile sign-ins did not end signed in.");
         return whole;

@@ -8,8 +8,9 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
 {
     public double Ping32 { get; private set; }
     public double Ping64 { get; private set; }
-    /// The whole sign-in (GET, sign, POST) of the last <see cref="SignInAsync"/>.
+    /// The whole sign-in (GET, sign, POST) of the last <see cref="SignInAsync"/>, and its client's signing.
     public Stats LastSignIn { get; private set; } = Stats.Of([], 0);
+    public Stats LastSignInSigning { get; private set; } = Stats.Of([], 0);
 
     public async Task CeilingAsync()
     {
@@ -38,6 +39,7 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
         });
         var failed = people.Count - signedIn;
         LastSignIn = r.StatsOf(Flows.SignInWhole);
+        LastSignInSigning = r.StatsOf(Flows.ClientSigns);
         if (reportIt)
             foreach (var label in new[] { Flows.SignInWhole, Flows.GetLogin, Flows.PostLogin })
                 report.Figure(scenario, label, r.StatsOf(label), label == Flows.SignInWhole ? "" : $"ping@{concurrency}",
@@ -50,9 +52,9 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
     /// A small rush of its own cohort first, not recorded: sign-in, picker and "Подписать и
     /// отправить" run a few hundred times, so that the measured rush meets a portal that has been
     /// up (as it is when seats open), not one whose JIT is still at its first tier.
-    public async Task WarmUpRushAsync(int cohort, string portal, KeyMix mix = KeyMix.Rsa)
+    public async Task WarmUpRushAsync(int cohort, string portal, KeyMix mix = KeyMix.Rsa, int count = 256)
     {
-        var parents = await Cohorts.AddParentsAsync(db, cohort, 256);
+        var parents = await Cohorts.AddParentsAsync(db, cohort, count);
         var keys = ca.IssueAll([.. parents.Select(p => p.Person)], mix);
         var users = await SignInAsync("warm-up sign-in", [.. parents.Select(p => p.Person)], keys, o.Concurrency, _ => portal, false);
         var organisations = await Cohorts.OpenSeatsAsync(db, cohort, 2, 10);
