@@ -2,18 +2,21 @@
 # The seat-rush benchmark (issue 7), one command: its own PostgreSQL under .data/bench/ (port
 # 55434), a fresh database filled by the generator, the database ceiling with pgbench, two portal
 # instances in Release on 127.0.0.1, every scenario with the load generator on loopback, and
-# bench/results.md + bench/seat-rush.svg. Not part of scripts/test.sh. Takes 8–13 minutes.
+# bench/results.md + bench/seat-rush.svg. Not part of scripts/test.sh. Takes 10–15 minutes.
 #   BENCH_PARENTS=2000 BENCH_CONCURRENCY=64 PG_FSYNC=on PG_SYNC_COMMIT=on bench/run.sh
 #
 # Issue 14 (eGov Mobile sign-in beside NCALayer's; sign-in and the seat rush with the key mix,
 # four parents in five with GOST-2015-512 keys, beside all RSA) is part of the full run, last.
-# Alone, in 5–7 minutes (fresh database, generator, portals, then only those scenarios; no
-# pgbench, jobs or signature cost), the figures to the console and .data/bench/phone-results.md:
+# Alone, in about 7–8 minutes on a quiet machine (fresh database, generator, one portal, then
+# only those scenarios: no pgbench, jobs or signature cost), the figures to the console and
+# .data/bench/phone-results.md (BENCH_PARENTS=1000 halves the scenarios' part):
 #   BENCH_ONLY=phone bench/run.sh
 # One at a time against held portals (BENCH_HOLD=1 prints the command line; every run needs a
 # new --first-cohort N on the same database: egov and rush use N and N+1..N+2, phone N..N+5):
 #   dotnet …Bench.dll --only egov --key-mix mix --first-cohort 20 --parents 2000 …
 #   dotnet …Bench.dll --only rush --key-mix mix --first-cohort 30 --parents 2000 …
+# On a shared machine: BENCH_PG_PORT=55440 BENCH_DB_NAME=kg_NAME BENCH_PORT_A=… BENCH_PORT_B=…
+# (an existing server, your own ports), BENCH_SKIP_BUILD=1 when the Release build is current.
 # eGov Mobile is on for the bench portals (EgovMobile:OrganisationBin, its rate limit lifted);
 # the bench's GOST CA (.data/bench/keys/gost-ca.crt) is pinned through Eds:TrustAnchors next
 # to the RSA test CA that DemoData:KeysFolder names.
@@ -98,7 +101,7 @@ if [ "${BENCH_ONLY:-}" != phone ]; then start_portal $port_b "$work/portal-b.log
 if [ "${BENCH_HOLD:-0}" = 1 ]; then
   # For profiling: the portals stay up; run one scenario at a time with the bench's --only.
   echo "== Holding: portal A pid $pid_a on :$port_a, portal B pid $pid_b on :$port_b; database $db"
-  echo "   dotnet $bench_dll --only rush|journal|free|queue|egov|phone [--key-mix rsa|mix] --first-cohort N --parents ${BENCH_PARENTS:-2000} --portal http://127.0.0.1:$port_a --pid $pid_a --db \"$db\" --keys $work/keys --out /tmp"
+  echo "   dotnet $bench_dll --only rush|journal|free|queue|egov|phone [--key-mix rsa|mix] --first-cohort N --parents ${BENCH_PARENTS:-2000} --concurrency ${BENCH_CONCURRENCY:-64} --portal http://127.0.0.1:$port_a --pid $pid_a --db \"$db\" --keys $work/keys --out /tmp"
   sleep infinity
 fi
 

@@ -10,8 +10,9 @@ namespace OpenAlmaty.Kindergarten.Bench;
 /// scenario makes it so.
 public sealed class PhoneScenarios(HttpClient http, NpgsqlDataSource db, BenchOptions o, Report report, TestCa ca, Scenarios scenarios)
 {
-    /// The generator makes 270 private organisations; a rush takes 20 at offset cohort × 20.
-    private const int OrganisationCohorts = 12;
+    /// The generator makes 270 private organisations; a rush takes 20 at offset cohort × 20, so
+    /// the organisations' cohort is taken modulo this.
+    public const int OrganisationCohorts = 12;
 
     /// As many as the RSA warm-up's, fewer on a small trial run.
     private int WarmUpParents => Math.Min(256, o.Parents);

@@ -49,7 +49,7 @@ if (o.Only is { } only)
             var parents = await Cohorts.AddParentsAsync(db, o.FirstCohort, o.Parents);
             var parentKeys = ca.IssueAll([.. parents.Select(p => p.Person)], o.KeyMix);
             var signedIn = await scenarios.SignInAsync("sign-in", [.. parents.Select(p => p.Person)], parentKeys, o.Concurrency, _ => o.Portal, false);
-            var rushOrgs = await Cohorts.OpenSeatsAsync(db, o.FirstCohort, o.Organisations, o.SeatsPerOrganisation);
+            var rushOrgs = await Cohorts.OpenSeatsAsync(db, o.FirstCohort % PhoneScenarios.OrganisationCohorts, o.Organisations, o.SeatsPerOrganisation);
             await scenarios.RushAsync($"seat rush, {PhoneScenarios.Name(o.KeyMix)}", parents, signedIn, parentKeys, rushOrgs, _ => (o.Portal, o.Portal), [o.Pid]);
             break;
         // Issue 14: NCALayer's and eGov Mobile's sign-in (cohorts N, N+1; --key-mix), or all of
