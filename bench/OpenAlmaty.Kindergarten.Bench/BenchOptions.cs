@@ -26,6 +26,8 @@ public sealed class BenchOptions
     public int WarmUpSeconds { get; init; } = 5;
     public double DbCeilingTps { get; set; }
     public string? Only { get; init; }
+    /// `--key-mix rsa|mix`: the parents' keys for `--only rush` and `--only egov` (TestCa.IssueAll).
+    public KeyMix KeyMix { get; init; }
     /// The release day (`--only release-day`): eligible applications, seats, parents over HTTP.
     public int ReleaseApplications { get; init; } = 50_000;
     public int ReleaseSeats { get; init; } = 13_000;
@@ -60,6 +62,12 @@ public sealed class BenchOptions
             CeilingSeconds = I("ceiling-seconds", 10),
             PageSeconds = I("page-seconds", 15),
             Only = S("only"),
+            KeyMix = S("key-mix") switch
+            {
+                null or "rsa" => KeyMix.Rsa,
+                "mix" => KeyMix.Mix,
+                var other => throw new ArgumentException($"--key-mix is rsa or mix, not {other}"),
+            },
             WarmUpSeconds = I("warm-up-seconds", 5),
             ReleaseApplications = I("release-applications", 50_000),
             ReleaseSeats = I("release-seats", 13_000),

@@ -25,10 +25,11 @@ public sealed partial class PortalUser(HttpClient http)
         return (await SendAsync(request, recorder, label, HttpStatusCode.OK, decode: false)).Status;
     }
 
-    public async Task<Answer> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> form, Recorder recorder, string label)
+    public async Task<Answer> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> form, Recorder recorder, string label,
+        HttpStatusCode expected = HttpStatusCode.Redirect)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        return await SendAsync(request, recorder, label, HttpStatusCode.Redirect);
+        return await SendAsync(request, recorder, label, expected);
     }
 
     private async Task<Answer> SendAsync(HttpRequestMessage request, Recorder recorder, string label, HttpStatusCode expected, bool decode = true)
@@ -65,6 +66,13 @@ public sealed partial class PortalUser(HttpClient http)
 
     public static string Hidden(string html, string name) =>
         Field(new Regex($"<input[^>]*name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\""), html, name);
+
+    /// An attribute's value on the page (the first element that has it), or null.
+    public static string? Attribute(string html, string name)
+    {
+        var match = new Regex($"{Regex.Escape(name)}=\"([^\"]*)\"").Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+    }
 
     public static string? XmlToSign(string html)
     {

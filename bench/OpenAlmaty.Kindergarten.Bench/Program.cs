@@ -38,7 +38,8 @@ else report.Section("Database ceiling", "pgbench did not run: no ratio to the da
 
 using var ca = TestCa.LoadOrCreate(o.Keys);
 var scenarios = new Scenarios(http, db, o, report, ca);
-// `--only rush|journal|free|queue`: one scenario against portals that are already running
+var phone = new PhoneScenarios(http, db, o, report, ca, scenarios);
+// `--only rush|journal|free|queue|egov|phone`: one scenario against portals that are already running
 // (BENCH_HOLD=1 bench/run.sh keeps them), for profiling; prints its figures and writes nothing.
 if (o.Only is { } only)
 {
@@ -46,11 +47,15 @@ if (o.Only is { } only)
     {
         case "rush":
             var parents = await Cohorts.AddParentsAsync(db, o.FirstCohort, o.Parents);
-            var parentKeys = ca.IssueAll([.. parents.Select(p => p.Person)]);
+            var parentKeys = ca.IssueAll([.. parents.Select(p => p.Person)], o.KeyMix);
             var signedIn = await scenarios.SignInAsync("sign-in", [.. parents.Select(p => p.Person)], parentKeys, o.Concurrency, _ => o.Portal, false);
-            var rushOrgs = await Cohorts.OpenSeatsAsync(db, o.FirstCohort, o.Organisations, o.SeatsPerOrganisation);
-            await scenarios.RushAsync("seat rush", parents, signedIn, parentKeys, rushOrgs, _ => (o.Portal, o.Portal), [o.Pid]);
+            var rushOrgs = await Cohorts.OpenSeatsAsync(db, o.FirstCohort % PhoneScenarios.OrganisationCohorts, o.Organisations, o.SeatsPerOrganisation);
+            await scenarios.RushAsync($"seat rush, {PhoneScenarios.Name(o.KeyMix)}", parents, signedIn, parentKeys, rushOrgs, _ => (o.Portal, o.Portal), [o.Pid]);
             break;
+        // Issue 14: NCALayer's and eGov Mobile's sign-in (cohorts N, N+1; --key-mix), or all of
+        // issue 14's scenarios (cohorts N … N+5; bench/run.sh with BENCH_ONLY=phone).
+        case "egov": await phone.EgovOnlyAsync(o.FirstCohort, o.KeyMix); break;
+        case "phone": await phone.RunAsync(o.FirstCohort); break;
         case "journal": await scenarios.JournalAsync(); break;
         case "free": await scenarios.FreeSeatsAsync(); break;
         case "release-day":
@@ -125,6 +130,10 @@ report.Figure($"queue number, cold: first after a change to {largestYear} ({larg
 report.Figure("queue number, cold", "inside the portal (year read + numbers)", queue.ColdInside, format: "0.000");
 report.Section("Queue number: EXPLAIN (ANALYZE, BUFFERS)", $"Queue numbers come from the portal's in-memory queue order (Features/Applications/QueueOrderCache.cs), read again per birth year after PostgreSQL notifies a committed change to it. The read of the largest birth year, {largestYear} ({largestCount} applications in the queue; its last general-group application {worstId} has the highest number):\n\n```\n{plan.TrimEnd()}\n```");
 
+// Issue 14 last, so that its ~8,500 parents queued for 2021 change none of the figures above.
+Console.WriteLine("eGov Mobile sign-in and the key mix (issue 14)…");
+await phone.RunAsync(o.FirstCohort + 7);
+
 var seats = o.Organisations * o.SeatsPerOrganisation;
 var choose = rush.Press.StatsOf(Flows.PostChoose);
 var taking = Scenarios.SeatTaking(rush.Press);
@@ -161,6 +170,7 @@ static async Task<string> SetupAsync(NpgsqlDataSource db, BenchOptions o)
         - database after the run: {reader.GetInt64(0)} applications, {reader.GetInt64(1)} organisations, {reader.GetInt64(2)} history events, {reader.GetInt64(3)} referrals, {reader.GetInt64(4)} people (the generator's 100,000 / 900 / 50,000 plus the bench's parents)
         - portal: Release build, `ASPNETCORE_ENVIRONMENT=Testing` (cookies not Secure-only, so plain http on loopback; the demo test CA trusted), `Hangfire:Server=false`, `SignIn:AttemptsPerMinute` lifted (every parent signs in from 127.0.0.1), Serilog at its default levels to a file
         - load: {o.Concurrency} at once for sign-in and the rush, 32 for the pages; each parent has one RSA key and two certificates (AUTH_RSA, RSA) from the demo test CA; every nonce and every choice is signed for real, NCALayer's XMLDSig shape
+        - issue 14 (last, on new parents): NCALayer and eGov Mobile sign-in and a one-portal seat rush, all RSA and with the key mix (four parents in five with two GOST-2015-512 keys from the bench's GOST test CA, pinned as a trust anchor); eGov Mobile through the portal's own phone stand-in (EgovMobilePhone)
         - seat rush: {o.Parents} parents with a child born 2021 queued; {o.Organisations} private organisations × {o.SeatsPerOrganisation} seats for 2021 (every other private 2021 seat closed); each parent picks one rush organisation at random
         - chart: [seat-rush.svg](seat-rush.svg)
         """;

@@ -48,7 +48,7 @@ public sealed class Recorder(string scenario)
                 {
                     await work(i, recorder);
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException or FormatException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException or FormatException or System.Text.Json.JsonException)
                 {
                     if (Interlocked.Increment(ref failures) <= 3) Console.Error.WriteLine($"{scenario}: {e.GetType().Name}: {e.Message}");
                     recorder.Add("error", recorder.NowMs, false);

@@ -40,7 +40,7 @@ public static class ReleaseDayHttp
                 var answer = await users[i].PostAsync($"{url}/request", new Dictionary<string, string>
                 {
                     ["requestId"] = PortalUser.Hidden(page.Body, "requestId"),
-                    ["signedXml"] = NcaXml.Sign(xml, keys[a.Parent.Iin].Signing),
+                    ["signedXml"] = keys[a.Parent.Iin].SignAction(xml),
                     ["__RequestVerificationToken"] = PortalUser.Token(page.Body),
                 }, rec, PostRequest);
                 var ok = answer.Status == HttpStatusCode.Redirect && answer.Location?.EndsWith($"/releases/{day.ReleaseId}", StringComparison.Ordinal) == true;

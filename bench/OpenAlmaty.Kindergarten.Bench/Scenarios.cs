@@ -8,6 +8,9 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
 {
     public double Ping32 { get; private set; }
     public double Ping64 { get; private set; }
+    /// The whole sign-in (GET, sign, POST) of the last <see cref="SignInAsync"/>, and its client's signing.
+    public Stats LastSignIn { get; private set; } = Stats.Of([], 0);
+    public Stats LastSignInSigning { get; private set; } = Stats.Of([], 0);
 
     public async Task CeilingAsync()
     {
@@ -35,6 +38,8 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
             if (await Flows.SignInAsync(users[i], portalOf(i), keys[people[i].Iin], rec)) Interlocked.Increment(ref signedIn);
         });
         var failed = people.Count - signedIn;
+        LastSignIn = r.StatsOf(Flows.SignInWhole);
+        LastSignInSigning = r.StatsOf(Flows.ClientSigns);
         if (reportIt)
             foreach (var label in new[] { Flows.SignInWhole, Flows.GetLogin, Flows.PostLogin })
                 report.Figure(scenario, label, r.StatsOf(label), label == Flows.SignInWhole ? "" : $"ping@{concurrency}",
@@ -47,10 +52,10 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
     /// A small rush of its own cohort first, not recorded: sign-in, picker and "Подписать и
     /// отправить" run a few hundred times, so that the measured rush meets a portal that has been
     /// up (as it is when seats open), not one whose JIT is still at its first tier.
-    public async Task WarmUpRushAsync(int cohort, string portal)
+    public async Task WarmUpRushAsync(int cohort, string portal, KeyMix mix = KeyMix.Rsa, int count = 256)
     {
-        var parents = await Cohorts.AddParentsAsync(db, cohort, 256);
-        var keys = ca.IssueAll([.. parents.Select(p => p.Person)]);
+        var parents = await Cohorts.AddParentsAsync(db, cohort, count);
+        var keys = ca.IssueAll([.. parents.Select(p => p.Person)], mix);
         var users = await SignInAsync("warm-up sign-in", [.. parents.Select(p => p.Person)], keys, o.Concurrency, _ => portal, false);
         var organisations = await Cohorts.OpenSeatsAsync(db, cohort, 2, 10);
         await RushAsync("warm-up rush", parents, users, keys, organisations, _ => (portal, portal), [], reportIt: false);

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+
+namespace OpenAlmaty.Kindergarten.Bench;
+
+/// Issue 14, measured: eGov Mobile sign-in beside NCALayer's, and sign-in and the seat rush
+/// with today's key mix beside all RSA, in one run on one portal. Every scenario has new
+/// parents of its own (a cohort each), so no key is "seen before" by the portal unless the
+/// scenario makes it so.
+public sealed class PhoneScenarios(HttpClient http, NpgsqlDataSource db, BenchOptions o, Report report, TestCa ca, Scenarios scenarios)
+{
+    /// The generator makes 270 private organisations; a rush takes 20 at offset cohort × 20, so
+    /// the organisations' cohort is taken modulo this.
+    public const int OrganisationCohorts = 12;
+
+    /// As many as the RSA warm-up's, fewer on a small trial run.
+    private int WarmUpParents => Math.Min(256, o.Parents);
+
+    public static string Name(KeyMix mix) => mix == KeyMix.Rsa ? "all RSA" : "key mix (80 % GOST-2015-512)";
+
+    /// Cohorts <paramref name="first"/> … first + 5: both key kinds, each signed in both ways,
+    /// then each kind's seat rush (one portal) by its NCALayer-signed-in parents.
+    public async Task RunAsync(int first)
+    {
+        await WarmUpAsync(first + 4);
+        var rows = new StringBuilder("| keys | NCALayer sign-in /s | p95 ms | eGov Mobile sign-in /s | p95 ms | rush: POST choose p95 ms | seat-taking /s | referrals exact |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        foreach (var mix in new[] { KeyMix.Rsa, KeyMix.Mix })
+        {
+            var cohort = first + (mix == KeyMix.Rsa ? 0 : 2);
+            var signIn = await BothWaysAsync(cohort, mix);
+            Console.WriteLine($"Seat rush, one portal, {Name(mix)}…");
+            // Fewer seats than parents, so that a small trial run still ends with every seat taken.
+            var count = Math.Min(o.Organisations, Math.Max(1, o.Parents / (2 * o.SeatsPerOrganisation)));
+            var organisations = await Cohorts.OpenSeatsAsync(db, cohort % OrganisationCohorts, count, o.SeatsPerOrganisation);
+            var rush = await scenarios.RushAsync($"seat rush, one portal, {Name(mix)}", signIn.Parents, signIn.Users, signIn.Keys, organisations,
+                _ => (o.Portal, o.Portal), [o.Pid]);
+            var taking = Scenarios.SeatTaking(rush.Press);
+            rows.AppendLine(CultureInfo.InvariantCulture, $"| {Name(mix)} | {Report.F(signIn.Nca.PerSecond)} | {Report.F(signIn.Nca.P95, "0")} | {Report.F(signIn.Egov.PerSecond)} | {Report.F(signIn.Egov.P95, "0")} | " +
+                $"{Report.F(rush.Press.StatsOf(Flows.PostChoose).P95, "0")} | {Report.F(taking.PerSecond)} | {(rush.Check.Exact(organisations.Length * o.SeatsPerOrganisation) ? "yes" : "**no**")} |");
+        }
+        report.Section("eGov Mobile and the key mix beside all RSA (issue 14)", $"""
+            {o.Parents} new parents per scenario, {o.Concurrency} at once, one portal. "Key mix": four parents in five carry GOST-2015-512 keys (authentication and signing, a key each, from the bench's GOST development CA), one in five RSA. eGov Mobile sign-in: GET /login, POST /login/egov, one status poll (pending), the phone stand-in's API 1 GET, API 2 GET, signature and API 2 PUT, the poll that finds it signed, POST /login; the load generator signs on the same cores (as for NCALayer).
+
+            {rows.ToString().TrimEnd()}
+            """);
+    }
+
+    /// `--only egov`: a small warm-up, then NCALayer's and eGov Mobile's sign-in with the keys of --key-mix.
+    public async Task EgovOnlyAsync(int first, KeyMix mix)
+    {
+        await EgovWarmUpAsync(first + 2);
+        await BothWaysAsync(first, mix);
+    }
+
+    /// Not recorded: the GOST and eGov Mobile paths run a few hundred times first, so that the
+    /// measured scenarios meet a portal whose JIT has settled on them (as the RSA warm-up does).
+    private async Task WarmUpAsync(int cohort)
+    {
+        Console.WriteLine("Warm-up of the GOST and eGov Mobile paths, not recorded…");
+        await scenarios.WarmUpRushAsync(cohort, o.Portal, KeyMix.Mix, WarmUpParents);
+        await EgovWarmUpAsync(cohort + 1);
+    }
+
+    private async Task EgovWarmUpAsync(int cohort)
+    {
+        var parents = await Cohorts.AddParentsAsync(db, cohort, WarmUpParents);
+        var people = parents.Select(p => p.Person).ToList();
+        await EgovSignInAsync("warm-up eGov Mobile sign-in", people, ca.IssueAll(people, KeyMix.Mix), false);
+    }
+
+    /// NCALayer's sign-in (cohort) and eGov Mobile's (cohort + 1), one after the other, with the
+    /// comparison line on the console and in the targets.
+    private async Task<(Stats Nca, Stats Egov, List<RushParent> Parents, PortalUser[] Users, Dictionary<string, BenchKeys> Keys)> BothWaysAsync(int cohort, KeyMix mix)
+    {
+        var name = Name(mix);
+        Console.WriteLine($"Parents and certificates for sign-in, {name}…");
+        var nca = await Cohorts.AddParentsAsync(db, cohort, o.Parents);
+        var ncaKeys = ca.IssueAll([.. nca.Select(p => p.Person)], mix);
+        var egov = await Cohorts.AddParentsAsync(db, cohort + 1, o.Parents);
+        var egovPeople = egov.Select(p => p.Person).ToList();
+        var egovKeys = ca.IssueAll(egovPeople, mix);
+        Console.WriteLine($"NCALayer sign-in, {name}…");
+        var users = await scenarios.SignInAsync($"sign-in by NCALayer, {o.Concurrency} at once, {name}", [.. nca.Select(p => p.Person)], ncaKeys,
+            o.Concurrency, _ => o.Portal, true);
+        var ncaStats = scenarios.LastSignIn;
+        report.Figure($"sign-in by NCALayer, {o.Concurrency} at once, {name}", Flows.ClientSigns, scenarios.LastSignInSigning);
+        Console.WriteLine($"eGov Mobile sign-in, {name}…");
+        var egovStats = await EgovSignInAsync($"sign-in by eGov Mobile, {o.Concurrency} at once, {name}", egovPeople, egovKeys, true);
+        Compare(name, ncaStats, egovStats);
+        return (ncaStats, egovStats, nca, users, ncaKeys);
+    }
+
+    /// Every parent signs in through eGov Mobile on the portal; the whole sign-in's figures.
+    private async Task<Stats> EgovSignInAsync(string scenario, IReadOnlyList<BenchPerson> people, Dictionary<string, BenchKeys> keys, bool reportIt)
+    {
+        var users = people.Select(_ => new PortalUser(http)).ToArray();
+        var signedIn = 0;
+        var r = await Recorder.RunAsync(scenario, o.Concurrency, people.Count, TimeSpan.FromSeconds(o.ScenarioSeconds), async (i, rec) =>
+        {
+            if (await EgovFlows.SignInAsync(users[i], http, o.Portal, keys[people[i].Iin], rec)) Interlocked.Increment(ref signedIn);
+        });
+        var whole = r.StatsOf(EgovFlows.Whole);
+        Console.WriteLine($"{scenario}: {signedIn} of {people.Count} signed in, {r.ElapsedSeconds:F1} s");
+        if (!reportIt) return whole;
+        foreach (var label in new[] { EgovFlows.Whole, Flows.GetLogin, EgovFlows.Start, EgovFlows.Pending, EgovFlows.Phone, Flows.ClientSigns, EgovFlows.Signed, Flows.PostLogin })
+            report.Figure(scenario, label, r.StatsOf(label));
+        if (signedIn < people.Count) report.Section($"{scenario}: failures", $"{people.Count - signedIn} of {people.Count} eGov Mobile sign-ins did not end signed in.");
+        return whole;
+    }
+
+    /// The issue's target: eGov Mobile's sign-in within 20 % of NCALayer's, in throughput and p95.
+    private void Compare(string name, Stats nca, Stats egov)
+    {
+        var throughput = nca.PerSecond > 0 ? egov.PerSecond / nca.PerSecond : 0;
+        var p95 = nca.P95 > 0 ? egov.P95 / nca.P95 : double.PositiveInfinity;
+        int Failed(Stats s) => o.Parents - (s.Count - s.Errors);
+        var met = throughput >= 0.8 && p95 <= 1.2 && Failed(egov) == 0;
+        var measured = $"{Report.F(egov.PerSecond)} vs {Report.F(nca.PerSecond)} sign-ins/s ({Report.F(100 * throughput, "0")} %), " +
+            $"p95 {Report.F(egov.P95, "0")} vs {Report.F(nca.P95, "0")} ms ({Report.F(100 * p95, "0")} %), not signed in {Failed(egov)} vs {Failed(nca)}";
+        Console.WriteLine($"COMPARISON eGov Mobile vs NCALayer sign-in, {o.Concurrency} at once, {name}: {measured} → within 20 %: {(met ? "yes" : "no")}");
+        report.Target($"eGov Mobile sign-in, {o.Concurrency} at once, {name}", "within 20 % of NCALayer sign-in (throughput ≥ 80 %, p95 ≤ 120 %)", measured, met);
+    }
+}
