@@ -40,6 +40,32 @@ public sealed class LanguageSwitchTests(BrowserPortal portal)
         await page.Context.CloseAsync();
     }
 
+    /// The brand, the three language buttons and the menu button on ONE line of a phone's header.
+    [Theory]
+    [InlineData(390, "ru")]
+    [InlineData(390, "kk")]
+    [InlineData(360, "ru")]
+    [InlineData(360, "kk")]
+    [InlineData(360, "en")]
+    public async Task Phone_Header_OneLineWithTheSwitchVisible(int width, string language)
+    {
+        var page = await portal.NewPageAsync(width, 800, language);
+        await page.GotoAsync("/");
+
+        var boxes = await page.EvaluateAsync<double[][]>("""
+            () => ['.oa-header .navbar-brand', '.oa-header .oa-lang', '.oa-header .navbar-toggler']
+              .map(s => { const r = document.querySelector(s).getBoundingClientRect(); return [r.top, r.bottom, r.right]; })
+            """);
+        Assert.True(boxes.Max(b => b[0]) < boxes.Min(b => b[1]), $"the header wraps at {width} px: " + string.Join(" | ", boxes.Select(b => string.Join(",", b))));
+        Assert.All(boxes, b => Assert.True(b[2] <= width, $"cut at the right: {b[2]} px"));
+        var navHeight = await page.Locator(".oa-header nav").EvaluateAsync<double>("n => n.getBoundingClientRect().height");
+        Assert.True(navHeight < 70, $"the header is {navHeight} px high");
+        foreach (var label in new[] { "Қаз", "Рус", "Eng" })
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = label, Exact = true })).ToBeVisibleAsync();
+        await BrowserPortal.ScreenshotAsync(page, $"header-{language}-{width}");
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task FreeSeats_SwitchedToKazakh_ShowsKazakhNotTheCachedRussianCopy()
     {

@@ -31,6 +31,13 @@ public static partial class TextScanner
     [GeneratedRegex("\"[^\"\n]*[әғқңөұүһіӘҒҚҢӨҰҮҺІ][^\"\n]*\"")]
     private static partial Regex KazakhLiteral();
 
+    /// Two Cyrillic literals side by side as arguments or list items (`new X("ru", "kk", …)`,
+    /// `IsKazakh ? ["Дс", …] : ["Пн", …]`, a list of Russian column names): texts kept outside the
+    /// resources in a shape the forms above do not cover. Kazakh without a letter only Kazakh has
+    /// («Апта бойынша жолдамалар») is caught here too.
+    [GeneratedRegex("\"[^\"\n]*[\u0400-\u04FF][^\"\n]*\"\\s*,\\s*\"[^\"\n]*[\u0400-\u04FF][^\"\n]*\"")]
+    private static partial Regex CyrillicSideBySide();
+
     public static bool HasCyrillic(string s) => s.Any(c => c is >= '\u0400' and <= '\u04FF');
 
     public static (List<TextSite> Sites, List<HandSite> Hand) Scan(string source)
@@ -47,6 +54,12 @@ public static partial class TextScanner
             if (InComment(source, k.Index) || sites.Any(x => x.Start <= k.Index && k.Index < x.LastArgEnd)
                 || hand.Any(h => h.Line == LineOf(source, k.Index))) continue;
             hand.Add(new HandSite(LineOf(source, k.Index), "Kazakh literal outside L[…]/LocalizedText: " + Excerpt(source, k.Index)));
+        }
+        foreach (Match c in CyrillicSideBySide().Matches(source))
+        {
+            if (InComment(source, c.Index) || sites.Any(x => x.Start <= c.Index && c.Index < x.LastArgEnd)
+                || hand.Any(h => h.Line == LineOf(source, c.Index))) continue;
+            hand.Add(new HandSite(LineOf(source, c.Index), "Cyrillic literals side by side outside L[…]/LocalizedText: " + Excerpt(source, c.Index)));
         }
         hand.Sort((a, b) => a.Line.CompareTo(b.Line));
         return (sites, hand);

@@ -25,6 +25,13 @@ public sealed class Person
     public string? Email { get; private set; }
     public string? Address { get; private set; }
 
+    /// The language the person reads the portal in ("ru", "kk", "en"): the one they signed in
+    /// with or last switched to while signed in. Their notifications are written in it, whoever
+    /// causes them (a staff member, a job).
+    public string Language { get; private set; } = "ru";
+
+    public static readonly IReadOnlyList<string> Languages = ["ru", "kk", "en"];
+
     public string FullName => string.Join(' ', new[] { LastName, FirstName, MiddleName }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     public void Rename(string lastName, string firstName, string? middleName)
@@ -33,6 +40,9 @@ public sealed class Person
         FirstName = firstName;
         MiddleName = middleName;
     }
+
+    public void Speaks(string language) =>
+        Language = Languages.Contains(language) ? language : throw new ArgumentOutOfRangeException(nameof(language), language, null);
 
     public void UpdateContacts(string? phone, string? email, string? address)
     {

@@ -105,6 +105,43 @@ public sealed class ParentScreensTests(BrowserPortal portal)
         await BrowserPortal.ScreenshotAsync(page, "picker-390");
     }
 
+    /// The sign bar sticks to the bottom of a phone's screen: the refused signature's message beside
+    /// the button is not under it, and at the end of the page nothing of the form is behind it.
+    [Fact]
+    public async Task Picker_OnPhone_StickyBarHidesNeitherTheMessageNorTheEndOfTheForm()
+    {
+        var page = await portal.NewPageAsync(PhoneWidth, PhoneHeight);
+        var screens = new CabinetScreens(page, kazakh: false);
+        await KeyFileSigner.SignInAsync(page, portal, DemoUsers.Parent1);
+        await screens.PickerAsync();
+        var form = page.Locator("form[data-eds-form]");
+        await KeyFileSigner.FillAsync(form, DemoKeys.AuthenticationFile(portal.KeysFolder, DemoUsers.Parent1));
+        await form.GetByRole(AriaRole.Button, new() { Name = "Подписать и отправить" }).ClickAsync();
+        var error = page.Locator("form[data-eds-form] [data-sign-error]");
+        await Expect(error).ToBeVisibleAsync();
+
+        // Where the page comes back, the message is wholly on the screen beside the button, not under the bar.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Подписать и отправить" })).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(error).ToBeInViewportAsync(new() { Ratio = 1 });
+        Assert.Equal("", await CoveredAsync(page, "[data-sign-error]"));
+        // At the end of the page, no alert, label or field of the form is behind the bar.
+        await page.EvaluateAsync("window.scrollTo(0, document.documentElement.scrollHeight)");
+        Assert.Equal("", await CoveredAsync(page, "form[data-eds-form] :is(.alert, label, input, select, p, dd, dt, li)"));
+        await BrowserPortal.ScreenshotAsync(page, "picker-wrong-key-390");
+    }
+
+    /// The texts of the visible elements the sticky bar lies over (the bar's own content aside).
+    private static Task<string> CoveredAsync(IPage page, string selector) => page.EvaluateAsync<string>("""
+        selector => {
+          const bar = document.querySelector('.oa-sign-actions').getBoundingClientRect();
+          return [...document.querySelectorAll(selector)]
+            .filter(e => !e.closest('.oa-sign-actions') && e.offsetParent !== null)
+            .filter(e => { const r = e.getBoundingClientRect();
+              return r.height > 0 && r.bottom > bar.top + 1 && r.top < bar.bottom - 1 && r.top < window.innerHeight && r.bottom > 0; })
+            .map(e => e.tagName + ': ' + e.textContent.trim().slice(0, 60)).join(' | ');
+        }
+        """, selector);
+
     [Fact]
     public async Task ParentScreens_OnPhone_OneColumnWithoutSidewaysScroll()
     {

@@ -5,10 +5,17 @@ namespace OpenAlmaty.Kindergarten.Web.Tests.Localization;
 /// Every text the portal shows is in the resources (docs/decisions/0019): the same scan as
 /// `localize --check` over the portal's and the domain's sources. It fails when a view or a class
 /// uses a key that has no Kazakh or no English entry in its folder's .kk.resx/.en.resx, and when a
-/// text is still written inline as a ru/kk pair (run `localize` to move it).
+/// text is still written inline as a ru/kk pair (run `localize` to move it), or kept outside the
+/// resources in another shape (a Kazakh literal, Cyrillic literals side by side: `new ReportTable("ru", "kk")`).
 public sealed class LocalizationCoverageTests
 {
     private static readonly LocalizeReport Report = LocalizeCommand.Run(FindRoot(), write: false);
+
+    /// Kazakh or side-by-side literals kept outside the resources on purpose: the header switch's
+    /// labels, each in its own language; the number words NumberWord spells; the city department's
+    /// name eGov Mobile shows (a setting per language).
+    private static readonly string[] OnPurpose =
+        ["Web/Views/Shared/_Layout.cshtml", "Domain/Rules/RuleTexts.cs", "Web/Features/EgovMobile/EgovMobileSetup.cs"];
 
     [Fact]
     public void Sources_FindTheTexts()
@@ -20,8 +27,9 @@ public sealed class LocalizationCoverageTests
     public void Sources_NoTextWrittenAsAnInlinePair()
     {
         Assert.True(Report.ChangedFiles.Count == 0, "inline pairs left (run localize): " + string.Join("; ", Report.ChangedFiles));
-        var hand = Report.Hand.Where(h => !h.Contains("Kazakh literal outside", StringComparison.Ordinal)).ToList();
-        Assert.True(hand.Count == 0, "pairs with interpolation or variables: " + string.Join("; ", hand));
+        var hand = Report.Hand.Where(h => !OnPurpose.Any(file => h.StartsWith(file + ":", StringComparison.Ordinal))).ToList();
+        Assert.True(hand.Count == 0, "texts outside the resources (interpolated, variables, a Kazakh literal, literals side by side): "
+            + string.Join("; ", hand));
     }
 
     [Fact]

@@ -72,11 +72,13 @@ public sealed class SendNotificationsJobTests
         var message = await MimeMessage.LoadAsync(eml);
         Assert.StartsWith("Направлено уведомление: выдано направление № R.2026.", message.Subject, StringComparison.Ordinal);
         Assert.Equal("parent@example.kz", message.To.Mailboxes.Single().Address);
-        Assert.Contains("Хабарлама жіберілді", message.Subject, StringComparison.Ordinal);
+        // In the parent's language only (Russian: they never chose another; NotificationLanguageTests).
+        Assert.DoesNotContain("Хабарлама жіберілді", message.Subject, StringComparison.Ordinal);
         Assert.Contains("действительно до 09.11.2026 23:59", message.TextBody, StringComparison.Ordinal);
         var sms = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(h.OutboxFolder, "*.txt")));
         Assert.StartsWith("To: +7 701 555 12 34", sms, StringComparison.Ordinal);
-        Assert.Contains("жолдама берілді", sms, StringComparison.Ordinal);
+        Assert.Contains("выдано направление № R.2026.", sms, StringComparison.Ordinal);
+        Assert.DoesNotContain("жолдама берілді", sms, StringComparison.Ordinal);
     }
 
     private static Task<int> RunWithAsync(ClockHarness h, RecordingSender sender) => h.InScopeAsync(sp =>

@@ -16,6 +16,9 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Phone).HasMaxLength(32);
         b.Property(p => p.Email).HasMaxLength(200);
         b.Property(p => p.Address).HasMaxLength(400);
+        // Rows from before the column read Russian, the portal's default.
+        b.Property(p => p.Language).HasMaxLength(2).HasDefaultValue("ru");
+        b.ToTable(t => t.HasCheckConstraint("ck_people_language", "language in ('ru', 'kk', 'en')"));
         b.Ignore(p => p.FullName);
     }
 }

@@ -708,6 +708,14 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasColumnName("iin")
                         .IsFixedLength();
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("ru")
+                        .HasColumnName("language");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -731,7 +739,10 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_people_iin");
 
-                    b.ToTable("people", (string)null);
+                    b.ToTable("people", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_people_language", "language in ('ru', 'kk', 'en')");
+                        });
                 });
 
             modelBuilder.Entity("OpenAlmaty.Kindergarten.Domain.Referrals.Referral", b =>

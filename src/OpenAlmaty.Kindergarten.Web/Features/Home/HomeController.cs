@@ -1,22 +1,29 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Localization;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Home;
 
 [AllowAnonymous]
-public sealed class HomeController : Controller
+public sealed class HomeController(Data.AppDbContext db) : Controller
 {
     [HttpGet("/")]
     public IActionResult Index() => View();
 
     [HttpGet("/lang/{code}")]
-    public IActionResult Language(string code, string? returnUrl)
+    public async Task<IActionResult> Language(string code, string? returnUrl, CancellationToken ct)
     {
-        Response.Cookies.Append(Lang.CookieName, Languages.CodeOrNull(code) ?? "ru", new CookieOptions
+        var language = Languages.CodeOrNull(code) ?? "ru";
+        Response.Cookies.Append(Lang.CookieName, language, new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true,
         });
+        // Signed in: the person's notifications follow the language they now read the portal in.
+        if (User.PersonId() is { } personId)
+            await db.People.Where(p => p.Id == personId && p.Language != language)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Language, language), ct);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 

@@ -4,16 +4,18 @@ using OpenAlmaty.Kindergarten.Domain.Rules;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Notifications;
 
-/// The words of every notification, in Russian and Kazakh. The outbox stores the templates and
-/// their values; the placeholders are filled here, in C#, when the message is sent:
+/// The words of every notification, from the resources (Localization/DomainTexts) in each of the
+/// portal's languages; the outbox stores the template in the recipient's language (Outbox.InsertSql
+/// picks it by people.language) and the values; the placeholders are filled here, in C#, when the
+/// message is sent:
 /// {registration}, {number}, {organisation}, {until} (dd.MM.yyyy HH:mm, Almaty time).
 public static class NotificationTexts
 {
     public sealed record Template(LocalizedText Subject, LocalizedText Body)
     {
-        /// Both languages in one message: the parent reads the one they prefer.
-        public string SubjectText => $"{In(Subject, "ru")} / {In(Subject, "kk")}";
-        public string BodyText => $"{In(Body, "ru")}\n\n{In(Body, "kk")}";
+        /// The subject in each language, in the order of <see cref="Localization.Lang.Codes"/>.
+        public string[] Subjects => [.. Localization.Lang.Codes.Select(language => In(Subject, language))];
+        public string[] Bodies => [.. Localization.Lang.Codes.Select(language => In(Body, language))];
     }
 
     /// The rules' numbers and words are placeholders in the resource texts ({days}, {expiries},

@@ -12,13 +12,16 @@ public static class Outbox
     /// dedup_key, subject, body (templates, see <see cref="Parameters"/>), number, organisation,
     /// until_at, created_at. One row per recipient: the applicant's e-mail and phone and the
     /// application's additional ones. A row already written (same key, channel, recipient) is skipped.
-    /// The templates are stored as they are, with the values beside them: SendNotificationsJob
-    /// fills them in C# when it sends (NotificationTexts.Fill), and keeps the text it sent.
+    /// The source's subject and body are arrays, one template per language (<see cref="Parameters"/>);
+    /// the applicant's stored language (people.language, the one they last read the portal in) picks
+    /// one, whoever causes the message: their own action, a staff member's or a job's.
+    /// The template is stored as it is, with the values beside it: SendNotificationsJob
+    /// fills it in C# when it sends (NotificationTexts.Fill), and keeps the text it sent.
     public static string InsertSql(string source) => $"""
         insert into notifications (application_id, referral_id, kind, channel, recipient, dedup_key, subject, body,
                                    number, organisation, until_at, created_at, attempts, next_attempt_at)
         select s.application_id, s.referral_id, s.kind, rc.channel, rc.recipient, s.dedup_key,
-               s.subject, s.body, s.number, s.organisation, s.until_at, s.created_at, 0, s.created_at
+               s.subject[{LanguageIndex}], s.body[{LanguageIndex}], s.number, s.organisation, s.until_at, s.created_at, 0, s.created_at
         from ({source}) s
         join applications a on a.id = s.application_id
         join people p on p.id = a.applicant_id
@@ -29,11 +32,16 @@ public static class Outbox
         on conflict (dedup_key, channel, recipient) do nothing
         """;
 
-    /// The subject and body templates of the kinds, as @subject_{n} and @body_{n}.
+    /// The position (from 1) of the applicant's language in the templates' arrays; Russian for any other.
+    private static readonly string LanguageIndex =
+        $"coalesce(array_position(array[{string.Join(", ", Localization.Lang.Codes.Select(c => $"'{c}'"))}], p.language::text), 1)";
+
+    /// The subject and body templates of the kinds, as @subject_{n} and @body_{n}: text arrays with
+    /// one template per language, in the order of <see cref="Localization.Lang.Codes"/>.
     public static IEnumerable<NpgsqlParameter> Parameters(params NotificationKind[] kinds) => kinds.SelectMany(k =>
     {
         var t = NotificationTexts.Of(k);
-        return new[] { new NpgsqlParameter(Subject(k)[1..], t.SubjectText), new NpgsqlParameter(Body(k)[1..], t.BodyText) };
+        return new[] { new NpgsqlParameter(Subject(k)[1..], t.Subjects), new NpgsqlParameter(Body(k)[1..], t.Bodies) };
     });
 
     public static string Subject(NotificationKind kind) => $"@subject_{(int)kind}";

@@ -8,7 +8,8 @@ namespace OpenAlmaty.Kindergarten.Web.Features.SignIn;
 
 /// The person a verified certificate names: created at the first sign-in; on a later one a name
 /// that differs from the stored one is taken from the certificate (it follows the identity
-/// document) and the change is written to the audit log, old and new, never silently.
+/// document) and the change is written to the audit log, old and new, never silently. The
+/// language of the sign-in request is stored as the person's (notifications follow it).
 public sealed class PersonFromCertificate(AppDbContext db, TimeProvider clock, IHttpContextAccessor http)
 {
     public const string RenameAction = "person.name-from-certificate";
@@ -30,6 +31,8 @@ public sealed class PersonFromCertificate(AppDbContext db, TimeProvider clock, I
                 $"ФИО из сертификата ЭЦП: «{before}» → «{person.FullName}» (серийный номер {signer.Certificate.SerialNumber})",
                 http.HttpContext?.Connection.RemoteIpAddress?.ToString()));
         }
+        // The language the person signs in with is the one their notifications are written in.
+        if (http.HttpContext is { } request) person.Speaks(Localization.Lang.Current(request));
         try
         {
             await db.SaveChangesAsync(ct);

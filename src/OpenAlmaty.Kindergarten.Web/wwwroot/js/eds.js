@@ -146,6 +146,7 @@
     var keyType = signer.dataset.edsKeyType;
     var tokenNames = JSON.parse(signer.dataset.edsTokenNames || '{}');
 
+    var pressed = false;
     function show(kind, code, detail) {
       var template = signer.querySelector('[data-eds-message="' + code + '"]');
       status.className = 'alert alert-' + kind;
@@ -153,6 +154,10 @@
       if (template) status.append.apply(status, Array.prototype.map.call(template.childNodes, function (n) { return n.cloneNode(true); }));
       if (detail) status.append(' ' + detail);
       status.dataset.edsState = code;
+      // On a phone the sign button's bar sticks to the bottom of the screen: a message the bar
+      // or the scroll position hides is brought into view (site.css leaves room for the bar).
+      // Only after the person pressed the button: a page that opens does not jump.
+      if (pressed && status.scrollIntoView && form.querySelector('.oa-sign-actions')) status.scrollIntoView({ block: 'nearest' });
     }
 
     function choose(value) {
@@ -195,6 +200,7 @@
     if (submit) submit.disabled = false;
 
     form.addEventListener('submit', function (event) {
+      pressed = true;
       if (result.value) return;
       event.preventDefault();
       var xml = form.dataset.edsXml;

@@ -4,11 +4,13 @@ using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Referrals;
 using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Features.Kindergartens;
+using OpenAlmaty.Kindergarten.Web.Localization;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Reports;
 
-/// The four reports, each within the staff member's scope (a district's staff see their district).
-public sealed class ReportQueries(AppDbContext db, StaffScope scope, TimeProvider clock)
+/// The four reports, each within the staff member's scope (a district's staff see their district),
+/// titles, columns and words in the reader's language (the CSV and Excel files too).
+public sealed class ReportQueries(AppDbContext db, StaffScope scope, TimeProvider clock, Lang<ReportsTexts> lang)
 {
     public static readonly string[] Keys = ["queue", "referrals", "seats", "stop-list"];
 
@@ -27,9 +29,9 @@ public sealed class ReportQueries(AppDbContext db, StaffScope scope, TimeProvide
             .Where(a => a.Status == ApplicationStatus.Queued || a.Status == ApplicationStatus.Notified)
             .GroupBy(a => new { a.BirthYear, a.Privilege }).Select(g => new { g.Key.BirthYear, g.Key.Privilege, Count = g.Count() })
             .OrderBy(r => r.BirthYear).ThenBy(r => r.Privilege).ToListAsync(ct);
-        return new ReportTable("queue", "Очередь по году рождения и льготности", "Туған жылы мен жеңілдік бойынша кезек",
-            ["Год рождения", "Льготность", "Детей в очереди"],
-            rows.Select(r => new object[] { r.BirthYear, PrivilegeText.Of(r.Privilege).Ru, r.Count }).ToList(), 0, [2]);
+        return new ReportTable("queue", lang["Очередь по году рождения и льготности"],
+            [lang["Год рождения"], lang["Льготность"], lang["Детей в очереди"]],
+            rows.Select(r => new object[] { r.BirthYear, lang.Of(PrivilegeText.Of(r.Privilege)), r.Count }).ToList(), 0, [2]);
     }
 
     /// By Almaty week (Monday): issued by the day of issue; used, annulled and cancelled by the day closed.
@@ -53,8 +55,8 @@ public sealed class ReportQueries(AppDbContext db, StaffScope scope, TimeProvide
             if (r.ClosedAt is { } closed && closed >= since)
                 At(Week(closed))[r.Status switch { ReferralStatus.Used => 1, ReferralStatus.Annulled => 2, _ => 3 }]++;
         }
-        return new ReportTable("referrals", "Направления по неделям", "Апта бойынша жолдамалар",
-            ["Неделя с", "Выдано", "Использовано", "Аннулировано", "Отменено"],
+        return new ReportTable("referrals", lang["Направления по неделям"],
+            [lang["Неделя с"], lang["Выдано"], lang["Использовано"], lang["Аннулировано"], lang["Отменено"]],
             weeks.Select(w => new object[] { w.Key.ToString("dd.MM.yyyy"), w.Value[0], w.Value[1], w.Value[2], w.Value[3] }).ToList(), 0, [1, 2, 3]);
     }
 
@@ -69,9 +71,10 @@ public sealed class ReportQueries(AppDbContext db, StaffScope scope, TimeProvide
                 Used = db.Referrals.Count(r => r.OrganisationId == o.Id && r.Status == ReferralStatus.Used),
             })
             .OrderBy(o => o.District).ThenBy(o => o.NameRu).ToListAsync(ct);
-        return new ReportTable("seats", "Использование мест по организациям и районам", "Ұйымдар мен аудандар бойынша орындарды пайдалану",
-            ["Район", "Организация", "Свободно мест", "Направлений действует", "Зачислено по направлениям"],
-            rows.Select(r => new object[] { OrganisationText.District(r.District).Ru, r.NameRu, r.Free, r.Active, r.Used }).ToList(),
+        return new ReportTable("seats", lang["Использование мест по организациям и районам"],
+            [lang["Район"], lang["Организация"], lang["Свободно мест"], lang["Направлений действует"],
+                lang["Зачислено по направлениям"]],
+            rows.Select(r => new object[] { lang.Of(OrganisationText.District(r.District)), r.NameRu, r.Free, r.Active, r.Used }).ToList(),
             0, [2, 4]);
     }
 
@@ -86,8 +89,9 @@ public sealed class ReportQueries(AppDbContext db, StaffScope scope, TimeProvide
                 Reason = a.StopList.OrderByDescending(e => e.From).Select(e => e.Reason).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        return new ReportTable("stop-list", "Стоп-лист сейчас", "Қазіргі стоп-парақ",
-            ["Номер заявления", "Год рождения", "В стоп-листе до", "Истёкших направлений", "Причина"],
+        return new ReportTable("stop-list", lang["Стоп-лист сейчас"],
+            [lang["Номер заявления"], lang["Год рождения"], lang["В стоп-листе до"],
+                lang["Истёкших направлений"], lang["Причина"]],
             rows.Select(r => new object[] { r.RegistrationNumber, r.BirthYear, AlmatyTime.Format(r.Until), r.ExpiredReferralCount, r.Reason ?? "" }).ToList(),
             1, []);
     }

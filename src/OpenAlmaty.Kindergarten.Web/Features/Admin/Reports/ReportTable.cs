@@ -6,8 +6,9 @@ using System.Text;
 namespace OpenAlmaty.Kindergarten.Web.Features.Admin.Reports;
 
 /// A report as a table: the page draws it and a bar chart from it, and it downloads as CSV or
-/// Excel from the same rows. Cells are strings or numbers (int, long).
-public sealed record ReportTable(string Key, string TitleRu, string TitleKk, IReadOnlyList<string> Columns,
+/// Excel from the same rows. Cells are strings or numbers (int, long). The title and the columns
+/// are in the reader's language (ReportQueries takes them from ReportsTexts).
+public sealed record ReportTable(string Key, string Title, IReadOnlyList<string> Columns,
     IReadOnlyList<object[]> Rows, int LabelColumn, IReadOnlyList<int> ValueColumns)
 {
     public string Csv()
@@ -79,9 +80,10 @@ public sealed record ReportTable(string Key, string TitleRu, string TitleKk, IRe
 /// has no value columns).
 public sealed record ReportChart(IReadOnlyList<string> Series, IReadOnlyList<(string Label, long[] Values)> Bars)
 {
-    public static ReportChart Of(ReportTable table)
+    /// <paramref name="count"/>: the series' name when rows are counted, in the reader's language.
+    public static ReportChart Of(ReportTable table, string count)
     {
-        var series = table.ValueColumns.Count == 0 ? ["Количество"] : table.ValueColumns.Select(c => table.Columns[c]).ToList();
+        var series = table.ValueColumns.Count == 0 ? [count] : table.ValueColumns.Select(c => table.Columns[c]).ToList();
         var bars = new List<(string Label, long[] Values)>();
         foreach (var row in table.Rows)
         {
