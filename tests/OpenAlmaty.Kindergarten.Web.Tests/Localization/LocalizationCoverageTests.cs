@@ -44,6 +44,20 @@ public sealed class LocalizationCoverageTests
         Assert.True(Report.MissingEn.Count == 0, $"{Report.MissingEn.Count} without en: " + string.Join("; ", Report.MissingEn.Take(20)));
     }
 
+    /// The resource build treats names case-insensitively and drops the second of «Мест»/«мест»
+    /// (warning MSB3568), so that text shows in Russian on kk and en pages.
+    [Fact]
+    public void ResourceFiles_NoTwoKeysDifferOnlyInCase()
+    {
+        var clashes = Directory.EnumerateFiles(Path.Combine(FindRoot(), "src"), "*.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => System.Xml.Linq.XDocument.Load(f).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+                .GroupBy(n => n.ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => $"{Path.GetFileName(f)}: {string.Join(" / ", g)}"))
+            .ToList();
+
+        Assert.True(clashes.Count == 0, string.Join("; ", clashes));
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
