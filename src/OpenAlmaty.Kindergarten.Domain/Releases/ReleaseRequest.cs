@@ -13,10 +13,7 @@ public sealed class ReleaseRequest
 
     public static ReleaseRequest Sign(long releaseId, long applicationId, IReadOnlyList<long> rankedPoolIds, string signedXml, DateTimeOffset now)
     {
-        if (rankedPoolIds.Count is 0 or > MaxChoices)
-            throw Release.Error("request.choices", new("Выберите от одной до пяти организаций."));
-        if (rankedPoolIds.Distinct().Count() != rankedPoolIds.Count)
-            throw Release.Error("request.twice", new("Одна организация выбрана дважды."));
+        CheckChoices(rankedPoolIds);
         return new ReleaseRequest
         {
             ReleaseId = releaseId,
@@ -26,6 +23,15 @@ public sealed class ReleaseRequest
             SignedAt = now,
             Pseudonym = NewPseudonym(),
         };
+    }
+
+    /// One to five pools, each once: checked before anything is locked or read.
+    public static void CheckChoices(IReadOnlyList<long> rankedPoolIds)
+    {
+        if (rankedPoolIds.Count is 0 or > MaxChoices)
+            throw Release.Error("request.choices", new("Выберите от одной до пяти организаций."));
+        if (rankedPoolIds.Distinct().Count() != rankedPoolIds.Count)
+            throw Release.Error("request.twice", new("Одна организация выбрана дважды."));
     }
 
     public long Id { get; private set; }

@@ -48,6 +48,10 @@ public sealed class ReleaseRequestConfiguration : IEntityTypeConfiguration<Relea
         // The last signed request counts: one current request per application and release.
         b.HasIndex(r => new { r.ReleaseId, r.ApplicationId }).IsUnique().HasFilter("superseded_at is null")
             .HasDatabaseName("ux_release_requests_current");
+        // The parent's "why not": what each pool above their result admitted, read from the pool's
+        // own placed requests rather than from all of the release's (50,000 on release day).
+        b.HasIndex(r => r.PlacedPoolId).IncludeProperties(r => new { r.ReleaseId, r.PriorityPosition })
+            .HasFilter("placed_pool_id is not null and superseded_at is null").HasDatabaseName("ix_release_requests_placed");
     }
 }
 

@@ -1108,6 +1108,12 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                     b.HasIndex("ApplicationId")
                         .HasDatabaseName("ix_release_requests_application_id");
 
+                    b.HasIndex("PlacedPoolId")
+                        .HasDatabaseName("ix_release_requests_placed")
+                        .HasFilter("placed_pool_id is not null and superseded_at is null");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PlacedPoolId"), new[] { "ReleaseId", "PriorityPosition" });
+
                     b.HasIndex("Pseudonym")
                         .IsUnique()
                         .HasDatabaseName("ix_release_requests_pseudonym");

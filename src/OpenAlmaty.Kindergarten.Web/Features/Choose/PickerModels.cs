@@ -5,7 +5,12 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Choose;
 public sealed record OrganisationCard(int Id, string NameRu, string NameKk, OrganisationType Type, InstructionLanguage Language,
     District District, string Address, string Phones, string? Website, double? Latitude, double? Longitude, int FreeSeats);
 
-public sealed record PickerFilter(District? District, InstructionLanguage? Language, string? Q);
+public sealed record PickerFilter(District? District, InstructionLanguage? Language, string? Q)
+{
+    /// The words typed, as an ILIKE pattern that matches them anywhere (their % and _ taken literally).
+    public string? Pattern => string.IsNullOrWhiteSpace(Q) ? null
+        : "%" + Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+}
 
 public sealed record PickerPage(long ApplicationId, string RegistrationNumber, string ChildName, int BirthYear,
     OrganisationType Type, PickerFilter Filter, IReadOnlyList<OrganisationCard> Organisations, OrganisationCard? Selected,

@@ -19,9 +19,8 @@ public sealed class PickerQuery(AppDbContext db, TimeProvider clock)
             seats = seats.Where(s => s.PriorityUntil == null || s.PriorityUntil < now || offeredStateSeat);
         if (filter.District is { } district) seats = seats.Where(s => s.Organisation!.District == district);
         if (filter.Language is { } language) seats = seats.Where(s => s.Organisation!.Language == language);
-        if (!string.IsNullOrWhiteSpace(filter.Q))
+        if (filter.Pattern is { } pattern)
         {
-            var pattern = "%" + filter.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
             seats = seats.Where(s => EF.Functions.ILike(s.Organisation!.NameRu, pattern) || EF.Functions.ILike(s.Organisation!.NameKk, pattern)
                 || EF.Functions.ILike(s.Organisation!.Address, pattern));
         }

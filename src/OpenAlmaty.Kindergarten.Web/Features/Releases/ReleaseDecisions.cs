@@ -21,6 +21,7 @@ public sealed class ReleaseDecisions(AppDbContext db, TimeProvider clock, Referr
     public async Task<ReleaseRequest> SubmitAsync(long releaseId, long applicationId, IReadOnlyList<long> rankedPoolIds, Guid signedRequestId,
         string signedXml, CancellationToken ct)
     {
+        ReleaseRequest.CheckChoices(rankedPoolIds);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
@@ -34,9 +35,10 @@ public sealed class ReleaseDecisions(AppDbContext db, TimeProvider clock, Referr
             var unmet = KindergartenEligibility.Private(application.Status, application.Child!.BirthDate,
                 application.StopListedUntil, freePrivateSeatForAgeGroup: true, now);
             if (unmet.Count > 0) throw new DomainException("release.not-eligible", unmet[0]);
-            var valid = await db.ReleasePools.Where(p => p.ReleaseId == releaseId && p.BirthYear == application.BirthYear)
-                .Select(p => p.Id).ToListAsync(ct);
-            if (rankedPoolIds.Any(p => !valid.Contains(p)))
+            // One count over the ranked pools (at most five), not the age group's hundreds of pools.
+            var ranked = rankedPoolIds.ToArray();
+            var valid = await db.ReleasePools.CountAsync(p => ranked.Contains(p.Id) && p.ReleaseId == releaseId && p.BirthYear == application.BirthYear, ct);
+            if (valid != ranked.Length)
                 throw new DomainException("release.pool", new("Выбранная организация не участвует в распределении для возрастной группы ребёнка."));
             var request = ReleaseRequest.Sign(releaseId, applicationId, rankedPoolIds, signedXml, now);
             var previous = await db.ReleaseRequests.SingleOrDefaultAsync(r => r.ReleaseId == releaseId && r.ApplicationId == applicationId

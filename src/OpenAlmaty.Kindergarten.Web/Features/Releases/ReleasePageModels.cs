@@ -4,7 +4,19 @@ using OpenAlmaty.Kindergarten.Web.Features.Choose;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.Releases;
 
-public sealed record PoolCard(long PoolId, OrganisationCard Card);
+public sealed record PoolCard(long PoolId, int BirthYear, OrganisationCard Card);
+
+/// One page of the release's organisations for the child's age group, filtered and paged in the
+/// database (900 of them on Almaty's release day), and the organisations picked so far.
+public sealed record PoolBrowse(PickerFilter Filter, IReadOnlyList<PoolCard> Shown, int Total, int Page, IReadOnlyList<PoolCard> Picked)
+{
+    public const int PageSize = PickerPage.PageSize;
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// The choices of the ranking's lists: the picked ones first, then this page's.
+    public IEnumerable<PoolCard> Options => Picked.Concat(Shown.Where(s => Picked.All(p => p.PoolId != s.PoolId)));
+}
 
 /// Why the child did not get an organisation ranked above the result: the pool's seats, the last
 /// place admitted and the child's own place, in the release's order.
@@ -14,7 +26,7 @@ public sealed record OfferView(long Id, PoolCard Pool, int ChoiceIndex, ReleaseO
 
 public sealed record ParentReleasePage(long ApplicationId, string RegistrationNumber, string ChildName, int BirthYear,
     long ReleaseId, string Title, AllocationRule Rule, ReleaseStatus Status, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, string? SeedHash,
-    bool AcceptsRequests, IReadOnlyList<LocalizedText> Unmet, IReadOnlyList<PoolCard> Pools,
+    bool AcceptsRequests, IReadOnlyList<LocalizedText> Unmet, PoolBrowse? Browse,
     IReadOnlyList<PoolCard> Current, DateTimeOffset? CurrentSignedAt, IReadOnlyList<PoolCard> Draft, Guid? RequestId, string? XmlToSign,
     bool? Eligible, long? Position, int? ChoiceIndex, IReadOnlyList<WhyNot> WhyNot, IReadOnlyList<OfferView> Offers,
     Guid? AcceptRequestId, string? AcceptXml, int? WaitingLists)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Common;
+using OpenAlmaty.Kindergarten.Domain.Kindergartens;
 using OpenAlmaty.Kindergarten.Domain.Releases;
 using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Features.Choose;
@@ -28,18 +29,24 @@ public sealed class ReleasesController(PickerQuery applications, ReleasePageQuer
     }
 
     [HttpGet("{releaseId:long}")]
-    public async Task<IActionResult> Show(long id, long releaseId, [FromQuery(Name = "rank")] List<long> ranked, CancellationToken ct)
+    public async Task<IActionResult> Show(long id, long releaseId, [FromQuery(Name = "rank")] List<long> ranked, [FromQuery(Name = "pick")] List<long> picked,
+        District? district, InstructionLanguage? language, string? q, int? page, CancellationToken ct)
     {
         var application = await applications.ApplicationAsync(id, User.PersonId()!.Value, ct);
         if (application is null) return NotFound();
-        if (await query.ReleaseAsync(releaseId, application.BirthYear, ct) is not var (release, pools) || pools.Count == 0) return NotFound();
+        if (await query.ReleaseAsync(releaseId, application.BirthYear, ct) is not { } release) return NotFound();
         var now = clock.GetUtcNow();
         var unmet = KindergartenEligibility.Private(application.Status, application.BirthDate, application.StopListedUntil,
             freePrivateSeatForAgeGroup: true, now);
         var request = await query.CurrentRequestAsync(releaseId, id, ct);
         var accepts = release.AcceptsRequests(now);
-        var draft = ranked.Count is > 0 and <= ReleaseRequest.MaxChoices && ranked.Distinct().Count() == ranked.Count && ranked.All(r => pools.Any(p => p.PoolId == r))
-            ? ranked.Select(r => pools.Single(p => p.PoolId == r)).ToList() : [];
+        // Only the pools the page names are read (never the whole age group): the ranking asked
+        // for, if it has the right shape, the picked ones and the signed ones; the offers read theirs.
+        if (ranked.Count is 0 or > ReleaseRequest.MaxChoices || ranked.Distinct().Count() != ranked.Count) ranked = [];
+        picked = [.. picked.Distinct().Take(ReleaseRequest.MaxChoices)];
+        var cards = await query.CardsAsync(releaseId, [.. ranked, .. picked, .. request?.RankedPoolIds ?? []], ct);
+        bool ForChild(long pool) => cards.TryGetValue(pool, out var card) && card.BirthYear == application.BirthYear;
+        var draft = ranked.Count > 0 && ranked.All(ForChild) ? ranked.Select(r => cards[r]).ToList() : [];
         (Guid Id, string Xml)? toSign = null;
         if (accepts && unmet.Count == 0 && draft.Count > 0)
             toSign = await signedRequests.PrepareAsync(User.Iin()!, ReleaseDecisions.RequestKind, id, new Dictionary<string, string>
@@ -50,14 +57,22 @@ public sealed class ReleasesController(PickerQuery applications, ReleasePageQuer
                 ["ranking"] = string.Join(",", draft.Select(p => p.PoolId)),
                 ["organisations"] = string.Join(" | ", draft.Select((p, i) => $"{i + 1}. {p.Card.NameRu}")),
             }, ct);
-        var offers = await query.OffersAsync(releaseId, id, pools, ct);
+        var offers = await query.OffersAsync(releaseId, id, ct);
         (Guid Id, string Xml)? accept = null;
         if (offers.FirstOrDefault(o => o.Status == ReleaseOfferStatus.Offered && now <= o.ValidUntil) is { } open)
             accept = await signedRequests.PrepareAsync(User.Iin()!, ReleaseDecisions.AcceptKind, id, OfferFields(application, open), ct);
-        var whyNot = request is null ? [] : await query.WhyNotAsync(request, pools, ct);
-        var current = request?.RankedPoolIds.Select(p => pools.Single(c => c.PoolId == p)).ToList() ?? [];
+        var whyNot = request is null ? [] : await query.WhyNotAsync(request, cards, ct);
+        var current = request?.RankedPoolIds.Select(p => cards[p]).ToList() ?? [];
+        PoolBrowse? browse = null;
+        if (accepts && unmet.Count == 0 && draft.Count == 0 && release.Status != ReleaseStatus.Allocated)
+        {
+            var filter = new PickerFilter(district, language, q);
+            var (shown, total, number) = await query.BrowseAsync(releaseId, application.BirthYear, filter, page, ct);
+            var chosen = picked.Where(ForChild).Select(p => cards[p]).ToList();
+            browse = new PoolBrowse(filter, shown, total, number, chosen.Count > 0 ? chosen : current);
+        }
         return View("~/Features/Releases/Views/Release.cshtml", new ParentReleasePage(id, application.RegistrationNumber, application.ChildName, application.BirthYear, releaseId,
-            release.Title, release.Rule, release.Status, release.OpensAt, release.ClosesAt, release.SeedHash, accepts, unmet, pools,
+            release.Title, release.Rule, release.Status, release.OpensAt, release.ClosesAt, release.SeedHash, accepts, unmet, browse,
             current, request?.SignedAt, draft, toSign?.Id, toSign?.Xml, request?.Eligible, request?.PriorityPosition, request?.ChoiceIndex,
             whyNot, offers, accept?.Id, accept?.Xml, null));
     }
@@ -84,8 +99,8 @@ public sealed class ReleasesController(PickerQuery applications, ReleasePageQuer
     public async Task<IActionResult> ConfirmDecline(long id, long releaseId, CancellationToken ct)
     {
         var application = await applications.ApplicationAsync(id, User.PersonId()!.Value, ct);
-        if (application is null || await query.ReleaseAsync(releaseId, application.BirthYear, ct) is not var (_, pools)) return NotFound();
-        var offer = (await query.OffersAsync(releaseId, id, pools, ct)).FirstOrDefault(o => o.Status == ReleaseOfferStatus.Offered);
+        if (application is null || await query.ReleaseAsync(releaseId, application.BirthYear, ct) is null) return NotFound();
+        var offer = (await query.OffersAsync(releaseId, id, ct)).FirstOrDefault(o => o.Status == ReleaseOfferStatus.Offered);
         if (offer is null) return Redirect($"/applications/{id}/releases/{releaseId}");
         var request = await signedRequests.PrepareAsync(User.Iin()!, ReleaseDecisions.DeclineKind, id, OfferFields(application, offer), ct);
         return View("~/Features/Releases/Views/Decline.cshtml", new DeclinePage(id, releaseId, application.RegistrationNumber, offer, request.Id, request.Xml));
