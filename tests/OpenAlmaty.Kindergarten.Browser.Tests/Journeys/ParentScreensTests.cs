@@ -76,6 +76,23 @@ public sealed class ParentScreensTests(BrowserPortal portal)
         Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
     }
 
+    /// On a phone eGov Mobile is the first choice only for someone who has not chosen: a parent who
+    /// chose the key file keeps it on the next pages (it was replaced by eGov Mobile on each page).
+    [Fact]
+    public async Task KeyFile_ChosenOnPhone_RememberedOnTheNextPages()
+    {
+        var page = await portal.NewPageAsync(PhoneWidth, PhoneHeight);
+        await page.GotoAsync("/login");
+        await page.Locator("[data-eds-storage]").SelectOptionAsync("file");
+
+        await KeyFileSigner.SignInAsync(page, portal, DemoUsers.Parent1);
+        await new CabinetScreens(page, kazakh: false).PickerAsync();
+        await Expect(page.Locator("form[data-eds-form] [data-eds-storage]")).ToHaveValueAsync("file");
+        await page.ReloadAsync();
+        await Expect(page.Locator("form[data-eds-form] [data-eds-storage]")).ToHaveValueAsync("file");
+        await Expect(page.Locator("form[data-eds-form] [data-eds-file]")).ToBeVisibleAsync();
+    }
+
     [Fact]
     public async Task Picker_OnPhone_PagedListNoNestedScrollSignButtonWithinReachAndStorageLabelsWhole()
     {

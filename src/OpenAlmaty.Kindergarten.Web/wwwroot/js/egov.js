@@ -73,11 +73,15 @@
     },
   };
 
-  // A phone has no NCALayer: there the app is the way to sign, chosen from the start.
+  // A phone has no NCALayer: there the app is the way to sign, chosen from the start — unless
+  // the person already chose a way (eds.js keeps it under 'oa.eds.storage'), e.g. the key file.
+  function chosenBefore() {
+    try { return window.localStorage.getItem('oa.eds.storage'); } catch (e) { return null; }
+  }
   document.querySelectorAll('[data-egov-start]').forEach(function (signer) {
     if (!signer.dataset.egovStart) return;
     var storage = signer.querySelector('[data-eds-storage]');
-    if (storage && window.matchMedia('(max-width: 767.98px)').matches) {
+    if (storage && !chosenBefore() && window.matchMedia('(max-width: 767.98px)').matches) {
       storage.value = 'egov';
       storage.dispatchEvent(new Event('change'));
     }
