@@ -26,10 +26,12 @@ public sealed class XmlSignatureVerifier(CertificateValidator certificates, ILog
         {
             XmlPreScan.Check(signedXml, expectedRoot: null);
             var id = Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(signedXml)));
-            var result = Verified.Get(id) as XmlDsigMath.Result ?? VerifyMath(signedXml, purpose, at);
+            var remembered = Verified.Get(id) as XmlDsigMath.Result;
+            var result = remembered ?? VerifyMath(signedXml, purpose, at);
             algorithm = result.Profile.AlgorithmName;
             var signer = await certificates.CompleteAsync(certificates.Check(result.Profile.Certificate, purpose, at), algorithm, ct);
-            Verified.Set(id, result, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = VerifiedLife });
+            // Kept from the first verification on: a repeat does not extend the ten minutes.
+            if (remembered is null) Verified.Set(id, result, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = VerifiedLife });
             logger.LogInformation("ЭЦП XML verified: {Algorithm}, IIN {Iin}, revocation {Revocation}",
                 signer.Algorithm, Domain.People.Iin.Mask(signer.Iin), signer.RevocationCheck);
             PortalMetrics.SignatureVerified(algorithm, "accepted");
