@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using OpenAlmaty.Kindergarten.Browser.Tests.Infrastructure;
@@ -22,10 +23,16 @@ public sealed class KeyboardJourneyTests(BrowserPortal portal)
         var application = await StaffJourney.ApplicationAsync(portal, DemoUsers.Parent1, "КЛАВИШЕВА", "ТАБИГА");
         var organisation = await PrivateKindergartenAsync(application.BirthYear);
         var page = await portal.NewPageAsync(1280, 900);
+        // The file chooser is listened for from the start: Playwright turns the browser's interception
+        // on when the first listener is added, without waiting for the browser's answer. Listening only
+        // around the key press can race that switch (CI once waited 90 s here for a chooser that never
+        // came); listened for from the start, every later command follows the switch on the connection.
+        var choosers = Channel.CreateUnbounded<IFileChooser>();
+        page.FileChooser += (_, chooser) => choosers.Writer.TryWrite(chooser);
 
         // Sign in with the AUTH key file.
         await page.GotoAsync("/login");
-        await SignerAsync(page, DemoKeys.AuthenticationFile(portal.KeysFolder, DemoUsers.Parent1));
+        await SignerAsync(page, choosers.Reader, DemoKeys.AuthenticationFile(portal.KeysFolder, DemoUsers.Parent1));
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal));
 
         // Step 4: «Просмотр» — the journal (unless sign-in already landed there).
@@ -56,7 +63,7 @@ public sealed class KeyboardJourneyTests(BrowserPortal portal)
         await page.WaitForURLAsync(new Regex($@"org={organisation}\b"));
 
         // Step 8: «Подписать и отправить» with the signing key file.
-        await SignerAsync(page, DemoKeys.SigningFile(portal.KeysFolder, DemoUsers.Parent1));
+        await SignerAsync(page, choosers.Reader, DemoKeys.SigningFile(portal.KeysFolder, DemoUsers.Parent1));
         await page.WaitForURLAsync(new Regex($@"/applications/{application.Id}$"), new() { Timeout = 180_000 });
 
         // Step 9: the referral under «Общие документы».
@@ -73,14 +80,18 @@ public sealed class KeyboardJourneyTests(BrowserPortal portal)
 
     /// The signer of the page's form: the key storage by arrows, the file through the file chooser
     /// that Space opens, the password typed, the button pressed with Enter.
-    private static async Task SignerAsync(IPage page, string keyFile)
+    private static async Task SignerAsync(IPage page, ChannelReader<IFileChooser> choosers, string keyFile)
     {
         await TabToAsync(page, "form[data-eds-form] [data-eds-storage]");
         for (var i = 0; i < 5 && await page.EvalOnSelectorAsync<string>("form[data-eds-form] [data-eds-storage]", "e => e.value") != "file"; i++)
             await page.Keyboard.PressAsync("ArrowDown");
         await TabToAsync(page, "form[data-eds-form] [data-eds-file]");
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
-        await chooser.SetFilesAsync(keyFile);
+        await page.Keyboard.PressAsync("Space");
+        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
+        {
+            var chooser = await choosers.ReadAsync(wait.Token);
+            await chooser.SetFilesAsync(keyFile);
+        }
         await TabToAsync(page, "form[data-eds-form] [data-eds-password]");
         await page.Keyboard.TypeAsync(DemoUsers.KeyPassword);
         await TabToAsync(page, "form[data-eds-form] [data-eds-submit]");
