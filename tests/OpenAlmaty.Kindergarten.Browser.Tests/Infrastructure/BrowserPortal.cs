@@ -75,6 +75,21 @@ public sealed class BrowserPortal : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// A setting changed on the running portal until the result is disposed (the tests of this
+    /// collection run one at a time), e.g. a map's tile server for one journey.
+    public IDisposable Setting(string key, string value)
+    {
+        var config = portal.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        var before = config[key];
+        config[key] = value;
+        return new Restore(() => config[key] = before);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+
     /// Saved beside the test results for a person to look at.
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -16,15 +16,19 @@ namespace OpenAlmaty.Kindergarten.Browser.Tests.Journeys;
 /// Issue 13 in Chromium: staff create a release; two parents rank and sign; the window closes;
 /// the allocation runs; both see their offers with reasons; one declines and the waiting list moves.
 /// The portal here runs on the real clock, so the window is moved in the data (opens_at, closes_at)
-/// where the HTTP tests move a fake clock.
+/// where the HTTP tests move a fake clock. The parents put their first choice on the list from the
+/// map's marker (item 2: the picker's cards, filters and map), at 1280 and at 390 px.
 [Collection(BrowserCollection.Name)]
 public sealed class ReleaseJourneyTests(BrowserPortal portal)
 {
     [Fact]
     public async Task Release_StaffCreateParentsRankAllocationRuns_OffersWithReasonsAndDeclineMovesWaitingList()
     {
-        var a = await OrganisationAsync("Сад Радуга");
-        var b = await OrganisationAsync("Сад Солнышко");
+        // Apart on the map (lower left, upper right): neither marker under the zoom buttons.
+        var a = await OrganisationAsync("Сад Радуга", 43.24, 76.90);
+        var b = await OrganisationAsync("Сад Солнышко", 43.26, 76.94);
+        // A tile server for this journey; its tile is one blank image (no network on CI).
+        using var tiles = portal.Setting("Map:TileUrl", BlankTile);
         var first = await StaffJourney.ApplicationAsync(portal, DemoUsers.Parent1, "РЕЛИЗОВА", "АЙЯ");
         var second = await StaffJourney.ApplicationAsync(portal, DemoUsers.Parent2, "РЕЛИЗОВ", "ТИМУР");
         await StaffJourney.GrantAsync(portal, DemoUsers.Admin, StaffRole.Administrator);
@@ -89,7 +93,15 @@ public sealed class ReleaseJourneyTests(BrowserPortal portal)
         await page.Locator("#releases-link").ClickAsync();
         await page.Locator($"a[href='/applications/{applicationId}/releases/{releaseId}']").ClickAsync();
         await Expect(page.Locator("#release-rules")).ToContainTextAsync("Время подачи заявки не имеет значения.");
-        for (var i = 0; i < ranked.Length; i++)
+        // The first choice from the map: its marker's popup adds it by the list's own link.
+        await Expect(page.Locator("#map.leaflet-container")).ToBeVisibleAsync();
+        var pool = await page.Locator("#release-pools [data-pool]", new() { HasText = ranked[0].Name }).GetAttributeAsync("data-pool");
+        await page.Locator($"#map [data-marker='{pool}']").ClickAsync();
+        await page.Locator(".leaflet-popup").GetByRole(AriaRole.Link, new() { Name = "Добавить в список" }).ClickAsync();
+        await Expect(page.Locator("#rank-0")).ToHaveValueAsync(pool!);
+        await Expect(page.Locator($"#map [data-marker='{pool}']")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling with the map");
+        for (var i = 1; i < ranked.Length; i++)
             await page.Locator($"#rank-{i}").SelectOptionAsync(new SelectOptionValue { Label = (await page.Locator($"#rank-{i} option", new() { HasText = ranked[i].Name }).InnerTextAsync()).Trim() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Далее: проверить и подписать" }).ClickAsync();
         var form = page.Locator("form[data-eds-form]");
@@ -98,12 +110,14 @@ public sealed class ReleaseJourneyTests(BrowserPortal portal)
         await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Заявка подписана и принята");
     }
 
-    private async Task<(int Id, string Name)> OrganisationAsync(string name)
+    private const string BlankTile = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=";
+
+    private async Task<(int Id, string Name)> OrganisationAsync(string name, double lat, double lon)
     {
         name += " " + Guid.NewGuid().ToString("N")[..4];
         await using var db = portal.Database.CreateContext();
         var organisation = new PreschoolOrganisation(OrganisationType.PrivateStateOrder, name, name, InstructionLanguage.Russian, District.Almaly,
-            "ул. Толе би 10", "272-00-00", null, 43.25, 76.92);
+            "ул. Толе би 10", "272-00-00", null, lat, lon);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync();
         await StaffJourney.PublishSeatsAsync(portal, organisation.Id, 2022, 1);

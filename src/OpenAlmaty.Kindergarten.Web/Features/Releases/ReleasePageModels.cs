@@ -7,14 +7,19 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Releases;
 public sealed record PoolCard(long PoolId, int BirthYear, OrganisationCard Card);
 
 /// One page of the release's organisations for the child's age group, filtered and paged in the
-/// database (900 of them on Almaty's release day), and the organisations picked so far.
-public sealed record PoolBrowse(PickerFilter Filter, IReadOnlyList<PoolCard> Shown, int Total, int Page, IReadOnlyList<PoolCard> Picked)
+/// database (900 of them on Almaty's release day), the organisations picked so far, and the map's
+/// tile server (Map:TileUrl; the map shows this page's organisations only).
+public sealed record PoolBrowse(PickerFilter Filter, IReadOnlyList<PoolCard> Shown, int Total, int Page, IReadOnlyList<PoolCard> Picked,
+    string? MapTiles)
 {
     public const int PageSize = PickerPage.PageSize;
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     /// The choices of the ranking's lists: the picked ones first, then this page's.
+    /// The list's «Добавить в список» and the map's: not picked yet, and fewer than five picked.
+    public bool CanAdd(PoolCard pool) => Picked.Count < ReleaseRequest.MaxChoices && Picked.All(p => p.PoolId != pool.PoolId);
+
     public IEnumerable<PoolCard> Options => Picked.Concat(Shown.Where(s => Picked.All(p => p.PoolId != s.PoolId)));
 }
 

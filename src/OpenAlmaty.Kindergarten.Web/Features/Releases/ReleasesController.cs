@@ -17,7 +17,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.Releases;
 [Authorize(Policy = Policies.Parent)]
 [Route("applications/{id:long}/releases")]
 public sealed class ReleasesController(PickerQuery applications, ReleasePageQuery query, ReleaseDecisions decisions, SignedRequests signedRequests,
-    Lang<ReleasesTexts> lang, TimeProvider clock, ILogger<ReleasesController> log) : Controller
+    Lang<ReleasesTexts> lang, TimeProvider clock, IConfiguration config, ILogger<ReleasesController> log) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(long id, CancellationToken ct)
@@ -69,7 +69,7 @@ public sealed class ReleasesController(PickerQuery applications, ReleasePageQuer
             var filter = new PickerFilter(district, language, q);
             var (shown, total, number) = await query.BrowseAsync(releaseId, application.BirthYear, filter, page, ct);
             var chosen = picked.Where(ForChild).Select(p => cards[p]).ToList();
-            browse = new PoolBrowse(filter, shown, total, number, chosen.Count > 0 ? chosen : current);
+            browse = new PoolBrowse(filter, shown, total, number, chosen.Count > 0 ? chosen : current, config["Map:TileUrl"]);
         }
         return View("~/Features/Releases/Views/Release.cshtml", new ParentReleasePage(id, application.RegistrationNumber, application.ChildName, application.BirthYear, releaseId,
             release.Title, release.Rule, release.Status, release.OpensAt, release.ClosesAt, release.SeedHash, accepts, unmet, browse,
