@@ -27,7 +27,7 @@ public sealed class ReleaseJourneyTests(BrowserPortal portal)
         // Apart on the map (lower left, upper right): neither marker under the zoom buttons.
         var a = await OrganisationAsync("Сад Радуга", 43.24, 76.90);
         var b = await OrganisationAsync("Сад Солнышко", 43.26, 76.94);
-        // A tile server for this journey; its tile is one blank image (no network on CI).
+        // A tile server for this journey; its tiles are one plain pixel (no network on CI).
         using var tiles = portal.Setting("Map:TileUrl", BlankTile);
         var first = await StaffJourney.ApplicationAsync(portal, DemoUsers.Parent1, "РЕЛИЗОВА", "АЙЯ");
         var second = await StaffJourney.ApplicationAsync(portal, DemoUsers.Parent2, "РЕЛИЗОВ", "ТИМУР");
@@ -97,6 +97,8 @@ public sealed class ReleaseJourneyTests(BrowserPortal portal)
         await Expect(page.Locator("#map.leaflet-container")).ToBeVisibleAsync();
         var pool = await page.Locator("#release-pools [data-pool]", new() { HasText = ranked[0].Name }).GetAttributeAsync("data-pool");
         await page.Locator($"#map [data-marker='{pool}']").ClickAsync();
+        await Expect(page.Locator(".leaflet-popup")).ToContainTextAsync(ranked[0].Name);
+        await BrowserPortal.ScreenshotAsync(page, $"release-map-{page.ViewportSize!.Width}");
         await page.Locator(".leaflet-popup").GetByRole(AriaRole.Link, new() { Name = "Добавить в список" }).ClickAsync();
         await Expect(page.Locator("#rank-0")).ToHaveValueAsync(pool!);
         await Expect(page.Locator($"#map [data-marker='{pool}']")).ToBeVisibleAsync();
@@ -110,7 +112,7 @@ public sealed class ReleaseJourneyTests(BrowserPortal portal)
         await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Заявка подписана и принята");
     }
 
-    private const string BlankTile = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=";
+    private const string BlankTile = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGN49+krAAWnAtZyzgn+AAAAAElFTkSuQmCC";
 
     private async Task<(int Id, string Name)> OrganisationAsync(string name, double lat, double lon)
     {
