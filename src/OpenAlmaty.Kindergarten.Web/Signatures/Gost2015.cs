@@ -8,7 +8,7 @@ namespace OpenAlmaty.Kindergarten.Web.Signatures;
 /// GOST R 34.10-2015 as NCA RK uses it: the 512-bit key on Tc26-Gost-3410-12-512-paramSetA with
 /// Streebog-512 (what NCA issues people today), the 256-bit key on Tc26-Gost-3410-12-256-paramSetA
 /// with Streebog-256; the public key as X‖Y and the signature as r‖s, each half little-endian.
-/// The check itself is <see cref="GostEcdsa"/>'s (.NET's ECDsa, BouncyCastle for a first-seen key).
+/// The check itself is <see cref="GostVerification"/>'s (OpenSSL's point arithmetic).
 internal static class Gost2015
 {
     public const string PublicKeyOid = "1.2.398.3.10.1.1.2.2";
@@ -32,18 +32,12 @@ internal static class Gost2015
     {
         if (!TryPublicKey(signer, out var curve, out var key)) return false;
         var hash = curve == GostCurve.Tc26_512A ? Hash(data) : Hash256(data);
-        return GostEcdsa.Verify(curve, key, hash, signature);
+        return GostVerification.Verify(curve, key, hash, signature);
     }
 
     /// The issuer's GOST signature on a certificate (or CRL, or OCSP response): .NET cannot
     /// build a chain for GOST keys, so the one link is checked here.
     public static bool VerifySigned(X509Certificate2 issuer, byte[] tbs, byte[] signature) => Verify(issuer, tbs, signature);
-
-    /// A trust anchor's key object is kept for the life of the process.
-    public static void Pin(X509Certificate2 anchor)
-    {
-        if (TryPublicKey(anchor, out var curve, out var key)) GostEcdsa.Pin(curve, key);
-    }
 
     private static GostCurve? CurveOf(X509Certificate2 certificate) => certificate.PublicKey.Oid.Value switch
     {

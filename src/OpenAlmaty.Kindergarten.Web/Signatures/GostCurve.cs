@@ -6,8 +6,8 @@ using NumericsInteger = System.Numerics.BigInteger;
 namespace OpenAlmaty.Kindergarten.Web.Signatures;
 
 /// One tc26 curve of GOST R 34.10-2012/2015, in the two forms the verifier needs: BouncyCastle's
-/// domain parameters and the same numbers as an explicit .NET <see cref="ECCurve"/>, which
-/// OpenSSL verifies natively (see <see cref="GostEcdsa"/>).
+/// domain parameters and the same numbers as an explicit .NET <see cref="ECCurve"/> and as OpenSSL's curve
+/// object (see <see cref="GostVerification"/>).
 internal sealed class GostCurve
 {
     public static readonly GostCurve Tc26_256A = new("Tc26-Gost-3410-12-256-paramSetA");
@@ -24,6 +24,7 @@ internal sealed class GostCurve
     private GostCurve(string name)
     {
         Name = name;
+        _openSsl = new Lazy<OpenSslGost>(() => new OpenSslGost(this));
         Domain = new ECDomainParameters(ECGost3410NamedCurves.GetByName(name));
         var p = Domain.Curve.Field.Characteristic;
         FieldBytes = (p.BitLength + 7) / 8;
@@ -40,13 +41,19 @@ internal sealed class GostCurve
             Order = Fixed(Domain.N),
             Cofactor = Domain.H.ToByteArrayUnsigned(),
         };
+        HasCofactor = !Domain.H.Equals(Org.BouncyCastle.Math.BigInteger.One);
     }
+
+    private readonly Lazy<OpenSslGost> _openSsl;
 
     public string Name { get; }
 
-    /// Measured (decision 0014): for one check of a key never seen, BouncyCastle is cheaper than
-    /// creating .NET's ECDsa object on the 512-bit curves, dearer on the 256-bit ones.
-    public bool FirstCheckThroughBouncyCastle => FieldBytes == 64;
+    /// The curve's point arithmetic in OpenSSL, built at its first check and shared by all.
+    public OpenSslGost OpenSsl => _openSsl.Value;
+
+    /// 256-A and 512-C (twisted Edwards curves written as Weierstrass) have cofactor 4: a key must
+    /// be checked to lie in the subgroup of order q.
+    public bool HasCofactor { get; }
 
     public ECDomainParameters Domain { get; }
 

@@ -28,8 +28,6 @@ public sealed class TrustAnchors
     internal TrustAnchors(IReadOnlyList<X509Certificate2> anchors)
     {
         this.anchors = anchors;
-        // Every person's certificate is checked against one of these keys: keep their GOST key objects.
-        foreach (var anchor in anchors) Gost2015.Pin(anchor);
     }
 
     public IReadOnlyList<X509Certificate2> Certificates => anchors;

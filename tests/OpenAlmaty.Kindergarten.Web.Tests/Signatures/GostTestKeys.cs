@@ -41,6 +41,35 @@ internal static class GostTestKeys
         return [.. LittleEndian(q.AffineXCoord.ToBigInteger(), curve.FieldBytes), .. LittleEndian(q.AffineYCoord.ToBigInteger(), curve.FieldBytes)];
     }
 
+    /// X‖Y of Q + T, where Q is the given key and T a point of order 2 or 4 (the curve must have a
+    /// cofactor): a point of the curve that is not in the subgroup of order q.
+    public static byte[] PlusSmallOrderPoint(GostCurve curve, byte[] publicKey)
+    {
+        var field = curve.FieldBytes;
+        var key = curve.Domain.Curve.ValidatePoint(FromLittleEndian(publicKey.AsSpan(0, field)), FromLittleEndian(publicKey.AsSpan(field)));
+        var ec = curve.Domain.Curve;
+        // Not through DecodePoint: BouncyCastle would refuse every point outside the subgroup.
+        for (var x = 1; x < 1000; x++)
+        {
+            var fx = ec.FromBigInteger(BcInteger.ValueOf(x));
+            var fy = fx.Square().Add(ec.A).Multiply(fx).Add(ec.B).Sqrt();
+            if (fy is null) continue;
+            var point = ec.CreatePoint(fx.ToBigInteger(), fy.ToBigInteger());
+            var small = point.Multiply(curve.Domain.N).Normalize();
+            if (small.IsInfinity) continue;
+            var mixed = key.Add(small).Normalize();
+            return [.. LittleEndian(mixed.AffineXCoord.ToBigInteger(), field), .. LittleEndian(mixed.AffineYCoord.ToBigInteger(), field)];
+        }
+        throw new InvalidOperationException($"{curve} has no point of small order among x < 1000");
+    }
+
+    private static BcInteger FromLittleEndian(ReadOnlySpan<byte> bytes)
+    {
+        var reversed = bytes.ToArray();
+        Array.Reverse(reversed);
+        return new BcInteger(1, reversed);
+    }
+
     /// The low <paramref name="length"/> bytes of the value, little-endian.
     public static byte[] LittleEndian(BcInteger value, int length)
     {
