@@ -52,17 +52,14 @@ internal sealed class OpenSslGost
     public bool Verify(NumericsInteger x, NumericsInteger y, NumericsInteger e, NumericsInteger r, NumericsInteger s)
     {
         if (x.Sign < 0 || x >= _p || y.Sign < 0 || y >= _p) return false;
-        var q = _curve.Q;
-        var v = NumericsInteger.ModPow(e, q - 2, q); // q is prime: e⁻¹ = e^(q−2)
-        var z1 = s * v % q;
-        var z2 = (q - r) * v % q;
 
         var context = BN_CTX_new();
         nint key = EC_POINT_new(_group), sum = EC_POINT_new(_group);
-        nint bx = Number(x), by = Number(y), bz1 = Number(z1), bz2 = Number(z2), bq = Number(q), rx = BN_new();
+        nint bx = Number(x), by = Number(y), be = Number(e), br = Number(r), bs = Number(s), bq = Number(_curve.Q);
+        nint v = BN_new(), z1 = BN_new(), z2 = BN_new(), rx = BN_new();
         try
         {
-            if (context == 0 || key == 0 || sum == 0 || rx == 0) throw Failed("memory");
+            if (context == 0 || key == 0 || sum == 0 || v == 0 || z1 == 0 || z2 == 0 || rx == 0) throw Failed("memory");
             // Refuses a point off the curve (OpenSSL checks it here).
             if (EC_POINT_set_affine_coordinates(_group, key, bx, by, context) != 1) return false;
             // On a curve with a cofactor (256-A, 512-C) the key must lie in the subgroup of order q,
@@ -70,16 +67,23 @@ internal sealed class OpenSslGost
             if (_curve.HasCofactor
                 && (EC_POINT_mul(_group, sum, 0, key, bq, context) != 1 || EC_POINT_is_at_infinity(_group, sum) != 1))
                 return false;
-            if (EC_POINT_mul(_group, sum, bz1, key, bz2, context) != 1) return false;
+            // v = e⁻¹, z1 = s·v, z2 = (q − r)·v, all mod q: OpenSSL's numbers (System.Numerics'
+            // ModPow for the inverse alone cost 1.6 ms on a 512-bit q).
+            if (BN_mod_inverse(v, be, bq, context) == 0
+                || BN_mod_mul(z1, bs, v, bq, context) != 1
+                || BN_sub(z2, bq, br) != 1
+                || BN_mod_mul(z2, z2, v, bq, context) != 1)
+                return false;
+            if (EC_POINT_mul(_group, sum, z1, key, z2, context) != 1) return false;
             if (EC_POINT_is_at_infinity(_group, sum) == 1) return false;
             if (EC_POINT_get_affine_coordinates(_group, sum, rx, 0, context) != 1) return false;
-            return Integer(rx) % q == r;
+            return BN_nnmod(rx, rx, bq, context) == 1 && BN_cmp(rx, br) == 0;
         }
         finally
         {
             // A refusal leaves its reason in OpenSSL's per-thread queue; .NET's own calls must not read it.
             ERR_clear_error();
-            foreach (var number in (ReadOnlySpan<nint>)[bx, by, bz1, bz2, bq, rx]) BN_free(number);
+            foreach (var number in (ReadOnlySpan<nint>)[bx, by, be, br, bs, bq, v, z1, z2, rx]) BN_free(number);
             EC_POINT_free(key);
             EC_POINT_free(sum);
             BN_CTX_free(context);
@@ -99,13 +103,6 @@ internal sealed class OpenSslGost
         return number == 0 ? throw Failed("memory") : number;
     }
 
-    private static NumericsInteger Integer(nint number)
-    {
-        Span<byte> bytes = stackalloc byte[(BN_num_bits(number) + 7) / 8];
-        if (!bytes.IsEmpty) BN_bn2bin(number, ref MemoryMarshal.GetReference(bytes));
-        return new NumericsInteger(bytes, isUnsigned: true, isBigEndian: true);
-    }
-
     private static NumericsInteger BigEndianInteger(byte[] bytes) => new(bytes, isUnsigned: true, isBigEndian: true);
 
     private static InvalidOperationException Failed(string what)
@@ -119,8 +116,11 @@ internal sealed class OpenSslGost
     [DllImport(Library)] private static extern nint BN_new();
     [DllImport(Library)] private static extern void BN_free(nint number);
     [DllImport(Library)] private static extern nint BN_bin2bn(ref byte bigEndian, int length, nint into);
-    [DllImport(Library)] private static extern int BN_bn2bin(nint number, ref byte into);
-    [DllImport(Library)] private static extern int BN_num_bits(nint number);
+    [DllImport(Library)] private static extern nint BN_mod_inverse(nint result, nint a, nint n, nint context);
+    [DllImport(Library)] private static extern int BN_mod_mul(nint result, nint a, nint b, nint m, nint context);
+    [DllImport(Library)] private static extern int BN_sub(nint result, nint a, nint b);
+    [DllImport(Library)] private static extern int BN_nnmod(nint result, nint a, nint m, nint context);
+    [DllImport(Library)] private static extern int BN_cmp(nint a, nint b);
     [DllImport(Library)] private static extern nint EC_GROUP_new_curve_GFp(nint p, nint a, nint b, nint context);
     [DllImport(Library)] private static extern int EC_GROUP_set_generator(nint group, nint generator, nint order, nint cofactor);
     [DllImport(Library)] private static extern int EC_GROUP_precompute_mult(nint group, nint context);
