@@ -82,13 +82,15 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
     }
 
     /// Marks the nonce used, once: the UPDATE … WHERE used_at IS NULL decides between two
-    /// requests racing with the same signed answer. Throws with the reason when it cannot be used.
-    public async Task ConsumeAsync(string value, string browserKey, string signedContent, CancellationToken ct)
+    /// requests racing with the same signed answer. <paramref name="nonce"/> is what
+    /// <see cref="CheckAsync"/> returned for this request (it is not read again: the UPDATE's own
+    /// conditions are the guard). Throws with the reason when it cannot be used.
+    public async Task ConsumeAsync(LoginNonce nonce, string signedContent, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var nonce = await CheckAsync(value, browserKey, ct);
         if (!string.Equals(CanonicalXml.Canonicalize(signedContent), nonce.Xml, StringComparison.Ordinal))
             throw Rejected("nonce.content-changed", new("Подписан не тот документ, который выдал портал. Обновите страницу и подпишите ещё раз."));
+        var value = nonce.Value;
         var updated = await db.Set<LoginNonce>()
             .Where(n => n.Value == value && n.UsedAt == null && n.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.UsedAt, now), ct);

@@ -24,14 +24,14 @@ public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignat
         if (nonce is null || !string.Equals(nonce, postedNonce, StringComparison.Ordinal))
             throw new SignatureRejectedException("nonce.mismatch", new(
                 "Подписан не тот запрос на вход, который открыт на странице. Обновите страницу и подпишите ещё раз."));
-        await nonces.CheckAsync(nonce, browserKey, ct);
+        var challenge = await nonces.CheckAsync(nonce, browserKey, ct);
 
         var verified = await verifier.VerifyAsync(signedXml, KeyPurpose.Authentication, clock.GetUtcNow(), ct);
         var signer = verified.Signer;
         // A legal entity's key signs staff in for that organisation only, and never as a parent.
         var employerBin = NcaSubject.IsLegalEntity(signer.Certificate, signer.Bin) ? signer.Bin ?? "" : null;
         if (employerBin is not null && !await HasGrantAtAsync(signer.Iin, employerBin, ct)) throw PolicyRejections.LegalEntity();
-        await nonces.ConsumeAsync(nonce, browserKey, verified.ContentWithoutSignature, ct);
+        await nonces.ConsumeAsync(challenge, verified.ContentWithoutSignature, ct);
 
         var person = await people.FindOrCreateAsync(signer, ct);
         var session = await sessions.StartAsync(person, employerBin, ct);
