@@ -94,6 +94,10 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// Every test connection goes through here. At the start of a run many fixtures copy the
+    /// template at once; on a busy 2-core machine opening a connection then once took longer than
+    /// Npgsql's default 15 s (CI: a class fixture's first SaveChanges timed out in Bootstrap), so
+    /// the tests wait longer for a connection and a command than the portal's defaults.
     public static string WithDatabase(string connectionString, string database) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(connectionString) { Database = database, Timeout = 120, CommandTimeout = 300 }.ConnectionString;
 }
