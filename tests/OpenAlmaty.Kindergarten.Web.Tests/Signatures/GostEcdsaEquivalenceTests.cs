@@ -26,7 +26,7 @@ public sealed class GostEcdsaEquivalenceTests
         var outcomes = new (bool Bc, bool Ecdsa, bool OpenSsl, bool TamperedBc, bool TamperedEcdsa, bool TamperedOpenSsl)[CasesPerCurve];
         // Keys made serially (one random source), signatures checked on both cores.
         var keys = Enumerable.Range(0, CasesPerCurve / CasesPerKey).Select(_ => NewKey(curve)).ToArray();
-        using var ecdsaKeys = new DisposableKeys(keys.Select(k => GostVerification.CreateKey(curve, Encode(curve, k.Public))!));
+        using var ecdsaKeys = new DisposableKeys(keys.Select(k => GostReferenceChecks.CreateKey(curve, Encode(curve, k.Public))!));
         Parallel.For(0, CasesPerCurve, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var key = keys[i / CasesPerKey];
@@ -39,11 +39,11 @@ public sealed class GostEcdsaEquivalenceTests
             var tamperedKey = Encode(curve, keys[tamperedIndex].Public);
             var tamperedEcdsa = ecdsaKeys[tamperedIndex];
             outcomes[i] = (
-                GostVerification.VerifyBouncyCastle(curve, publicKey, hash, signature),
-                GostVerification.VerifyEcdsa(curve, ecdsa, hash, signature),
+                GostReferenceChecks.VerifyBouncyCastle(curve, publicKey, hash, signature),
+                GostReferenceChecks.VerifyEcdsa(curve, ecdsa, hash, signature),
                 GostVerification.Verify(curve, publicKey, hash, signature),
-                GostVerification.VerifyBouncyCastle(curve, tamperedKey, tamperedHash, tamperedSignature),
-                GostVerification.VerifyEcdsa(curve, tamperedEcdsa, tamperedHash, tamperedSignature),
+                GostReferenceChecks.VerifyBouncyCastle(curve, tamperedKey, tamperedHash, tamperedSignature),
+                GostReferenceChecks.VerifyEcdsa(curve, tamperedEcdsa, tamperedHash, tamperedSignature),
                 GostVerification.Verify(curve, tamperedKey, tamperedHash, tamperedSignature));
         });
 
@@ -88,13 +88,13 @@ public sealed class GostEcdsaEquivalenceTests
     private static void AssertEveryWay(byte[] publicKey, byte[] hash, byte[] signature)
     {
         var curve = GostCurve.Tc26_512A;
-        using var ecdsa = GostVerification.CreateKey(curve, publicKey)!;
-        Assert.True(GostVerification.VerifyBouncyCastle(curve, publicKey, hash, signature));
-        Assert.True(GostVerification.VerifyEcdsa(curve, ecdsa, hash, signature));
+        using var ecdsa = GostReferenceChecks.CreateKey(curve, publicKey)!;
+        Assert.True(GostReferenceChecks.VerifyBouncyCastle(curve, publicKey, hash, signature));
+        Assert.True(GostReferenceChecks.VerifyEcdsa(curve, ecdsa, hash, signature));
         Assert.True(GostVerification.Verify(curve, publicKey, hash, signature));
         hash[5] ^= 0x10;
-        Assert.False(GostVerification.VerifyBouncyCastle(curve, publicKey, hash, signature));
-        Assert.False(GostVerification.VerifyEcdsa(curve, ecdsa, hash, signature));
+        Assert.False(GostReferenceChecks.VerifyBouncyCastle(curve, publicKey, hash, signature));
+        Assert.False(GostReferenceChecks.VerifyEcdsa(curve, ecdsa, hash, signature));
         Assert.False(GostVerification.Verify(curve, publicKey, hash, signature));
     }
 

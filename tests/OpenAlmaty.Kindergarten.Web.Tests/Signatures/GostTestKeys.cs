@@ -63,7 +63,7 @@ internal static class GostTestKeys
         throw new InvalidOperationException($"{curve} has no point of small order among x < 1000");
     }
 
-    private static BcInteger FromLittleEndian(ReadOnlySpan<byte> bytes)
+    public static BcInteger FromLittleEndian(ReadOnlySpan<byte> bytes)
     {
         var reversed = bytes.ToArray();
         Array.Reverse(reversed);

@@ -115,15 +115,15 @@ public sealed class SignatureVerificationCost(ITestOutputHelper output)
     {
         var curve = GostCurve.All.Single(c => c.Name == name);
         var (publicKey, hash, signature) = GostTestKeys.SignedRandomDigest(curve);
-        using var cached = GostVerification.CreateKey(curve, publicKey)!;
+        using var cached = GostReferenceChecks.CreateKey(curve, publicKey)!;
 
-        var (bcOk, bcMean) = Measure(() => GostVerification.VerifyBouncyCastle(curve, publicKey, hash, signature) ? "ok" : null!);
+        var (bcOk, bcMean) = Measure(() => GostReferenceChecks.VerifyBouncyCastle(curve, publicKey, hash, signature) ? "ok" : null!);
         var (createOk, createMean) = Measure(() =>
         {
-            using var fresh = GostVerification.CreateKey(curve, publicKey)!;
-            return GostVerification.VerifyEcdsa(curve, fresh, hash, signature) ? "ok" : null!;
+            using var fresh = GostReferenceChecks.CreateKey(curve, publicKey)!;
+            return GostReferenceChecks.VerifyEcdsa(curve, fresh, hash, signature) ? "ok" : null!;
         });
-        var (cachedOk, cachedMean) = Measure(() => GostVerification.VerifyEcdsa(curve, cached, hash, signature) ? "ok" : null!);
+        var (cachedOk, cachedMean) = Measure(() => GostReferenceChecks.VerifyEcdsa(curve, cached, hash, signature) ? "ok" : null!);
         var (openSslOk, openSslMean) = Measure(() => GostVerification.Verify(curve, publicKey, hash, signature) ? "ok" : null!);
 
         output.WriteLine($"{name} math only: OpenSSL points (the portal's way, nothing kept per key) {openSslMean:F0} µs mean; BouncyCastle key decoded each time {bcMean:F0} µs mean; ECDsa created + check {createMean:F0} µs mean; ECDsa kept {cachedMean:F0} µs mean; over {Iterations}");

@@ -16,10 +16,10 @@ public sealed record PoolBrowse(PickerFilter Filter, IReadOnlyList<PoolCard> Sho
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    /// The choices of the ranking's lists: the picked ones first, then this page's.
     /// The list's «Добавить в список» and the map's: not picked yet, and fewer than five picked.
     public bool CanAdd(PoolCard pool) => Picked.Count < ReleaseRequest.MaxChoices && Picked.All(p => p.PoolId != pool.PoolId);
 
+    /// The choices of the ranking's lists: the picked ones first, then this page's.
     public IEnumerable<PoolCard> Options => Picked.Concat(Shown.Where(s => Picked.All(p => p.PoolId != s.PoolId)));
 }
 
