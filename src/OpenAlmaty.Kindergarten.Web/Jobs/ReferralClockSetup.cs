@@ -36,6 +36,11 @@ public static class ReferralClockSetup
     {
         var config = app.Configuration;
         if (!config.GetValue("Hangfire:Enabled", true)) return app;
+        // The job storage (and Hangfire's schema check, synchronous SQL) is made now, before the
+        // first request. An instance without the job server made it lazily, inside the first
+        // request that enqueued a job, while holding the service provider's singleton lock: on the
+        // bench 75 requests waited on that lock and the instance answered nothing for minutes.
+        app.Services.GetRequiredService<JobStorage>();
         JobsDashboard.Map(app);
         if (config.GetValue("Hangfire:Server", true))
             RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());

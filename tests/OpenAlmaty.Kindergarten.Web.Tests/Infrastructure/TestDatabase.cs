@@ -69,6 +69,11 @@ public sealed class TestDatabase : IAsyncDisposable
                 db.CalendarDays.AddRange(Data.Seeding.CalendarSeed.Load());
                 await db.SaveChangesAsync();
             }
+            // Hangfire's tables too, as a portal's start makes them (ReferralClockSetup): each
+            // test host then only checks their version.
+            var hangfire = new Hangfire.PostgreSql.PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+            _ = new Hangfire.PostgreSql.PostgreSqlStorage(
+                new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(WithDatabase(AdminConnectionString, name), hangfire), hangfire);
             NpgsqlConnection.ClearAllPools();
             AppDomain.CurrentDomain.ProcessExit += (_, _) => DropQuietly(name);
             return _template = name;
