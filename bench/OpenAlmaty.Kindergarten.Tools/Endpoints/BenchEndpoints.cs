@@ -10,12 +10,16 @@ namespace OpenAlmaty.Kindergarten.Tools.Endpoints;
 ///   headers, request logging, routing, rate limiter, authentication), so that a page's figure
 ///   can be read as a share of what this Kestrel answers at all;
 /// - /bench/queue/{id}: the queue number of any application, as the pages get it
-///   (QueuePositions), with the microseconds it took inside the portal.
+///   (QueuePositions), with the microseconds it took inside the portal;
+/// - /bench/jit: how many methods the JIT has compiled so far and the milliseconds it spent, so
+///   that a warm-up can go on until the portal's code has settled (JitSettling in the bench).
 public static class BenchEndpoints
 {
     public static WebApplication MapBenchEndpoints(this WebApplication app)
     {
         app.MapGet("/bench/ping", () => "ok").AllowAnonymous();
+        app.MapGet("/bench/jit", () => FormattableString.Invariant(
+            $"{System.Runtime.JitInfo.GetCompiledMethodCount()} {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0}")).AllowAnonymous();
         app.MapGet("/bench/queue/{id:long}", async (long id, AppDbContext db, QueuePositions positions, CancellationToken ct) =>
         {
             var key = await db.Applications.AsNoTracking().Where(a => a.Id == id)
