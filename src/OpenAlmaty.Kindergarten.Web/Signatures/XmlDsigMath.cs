@@ -31,22 +31,29 @@ internal static class XmlDsigMath
         document.GetElementsByTagName("Signature", XmlDsigProfile.DsigNamespace).OfType<XmlElement>().ToList();
 
     /// Verifies the signature at <paramref name="index"/> against the document as it was when it
-    /// was made: later signatures (NCALayer appends each one) are taken away first.
-    public static Result Verify(XmlDocument original, int index)
+    /// was made: later signatures (NCALayer appends each one) are taken away first, from a copy.
+    /// <paramref name="checkFirst"/> sees the signature's profile (its certificate read once)
+    /// before any canonicalisation or mathematics, for the cheap certificate checks.
+    public static Result Verify(XmlDocument original, int index, Action<XmlDsigProfile>? checkFirst = null)
     {
-        var document = (XmlDocument)original.CloneNode(true);
+        var later = Signatures(original).Count > index + 1;
+        var document = later ? (XmlDocument)original.CloneNode(true) : original;
         var signatures = Signatures(document);
-        foreach (var later in signatures.Skip(index + 1)) later.ParentNode!.RemoveChild(later);
+        foreach (var next in signatures.Skip(index + 1)) next.ParentNode!.RemoveChild(next);
         var signature = signatures[index];
         var profile = XmlDsigProfile.Read(signature);
+        checkFirst?.Invoke(profile);
 
         var content = WithoutSignature(signature, out var canonical);
         var digest = profile.Kind == XmlSignatureKind.Gost2015 ? Gost2015.Hash(canonical) : SHA256.HashData(canonical);
         if (!CryptographicOperations.FixedTimeEquals(digest, profile.DigestValue)) throw SignatureRejections.ContentChanged();
 
+        // The reference's digest is checked above; what remains is the signature over the
+        // canonical SignedInfo, the same bytes for both algorithms.
+        var signedInfo = CanonicalSignedInfo(profile.SignedInfo);
         var valid = profile.Kind == XmlSignatureKind.Gost2015
-            ? Gost2015.Verify(profile.Certificate, CanonicalSignedInfo(profile.SignedInfo), profile.SignatureValue)
-            : VerifyRsa(document, signature, profile);
+            ? Gost2015.Verify(profile.Certificate, signedInfo, profile.SignatureValue)
+            : VerifyRsa(profile.Certificate, signedInfo, profile.SignatureValue);
         if (!valid) throw SignatureRejections.Invalid();
         return new Result(profile, content);
     }
@@ -69,21 +76,20 @@ internal static class XmlDsigMath
         }
     }
 
-    private static bool VerifyRsa(XmlDocument document, XmlElement signature, XmlDsigProfile profile)
+    /// RSA-SHA256 (PKCS#1 v1.5) over the canonical SignedInfo: what SignedXml.CheckSignature
+    /// does after its reference check, without its second canonicalisation of the document and
+    /// its algorithm look-ups by name (XmlSignatureVectorTests: NCA's real RSA signature).
+    private static bool VerifyRsa(X509Certificate2 certificate, byte[] canonicalSignedInfo, byte[] signatureValue)
     {
-        if (profile.Certificate.GetRSAPublicKey() is not { } key) return false;
-        using (key)
+        using var key = certificate.GetRSAPublicKey();
+        if (key is null) return false;
+        try
         {
-            try
-            {
-                var signedXml = new SignedXml(document);
-                signedXml.LoadXml(signature);
-                return signedXml.CheckSignature(key);
-            }
-            catch (CryptographicException)
-            {
-                return false;
-            }
+            return key.VerifyData(canonicalSignedInfo, signatureValue, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+        catch (CryptographicException)
+        {
+            return false;
         }
     }
 

@@ -64,7 +64,6 @@ public sealed class XmlSignatureVerifier(CertificateValidator certificates, ILog
         if (!ReferenceEquals(signature, lastElement)) throw SignatureRejections.SignaturePosition();
 
         // The certificate's cheap checks before the canonicalisation and the mathematics.
-        certificates.Check(XmlDsigProfile.Read(signature).Certificate, purpose, at);
-        return XmlDsigMath.Verify(document, 0);
+        return XmlDsigMath.Verify(document, 0, profile => certificates.Check(profile.Certificate, purpose, at));
     }
 }

@@ -15,27 +15,57 @@ public sealed class EgovMobileFlowTests(EdsKeysFixture keys) : IClassFixture<Eds
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task SignIn_PhoneSignsWithAuthenticationKey_WaitingBrowserIsSignedIn(bool gost)
+    public async Task SignIn_PhoneSignsWithAuthenticationKey_WaitingBrowsersPollSignsItIn(bool gost)
     {
         await using var portal = keys.Portal().WithEgovMobile();
         var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var login = await LoginForm.OpenAsync(browser);
         var started = await TestPhone.StartAsync(browser, "/login/egov", login.Token, "nonce", login.Nonce);
         var pending = await TestPhone.StateAsync(browser, started);
+        var before = await browser.GetAsync("/applications");
 
         var answer = await TestPhone.Phone(portal, TestPhone.Key(keys, DemoUsers.Parent1, authentication: true, gost)).SignAsync(started.QrText);
         var state = await TestPhone.StateAsync(browser, started);
-        var signedIn = await login.PostAsync(browser, state.SignedXml!);
         var journal = await browser.GetAsync("/applications");
 
         Assert.StartsWith($"mobileSign:{TestPhone.PublicBaseUrl}/egov/api?tx=", started.QrText, StringComparison.Ordinal);
         Assert.StartsWith("https://mgovsign.page.link/?link=" + Uri.EscapeDataString(started.QrText["mobileSign:".Length..]), started.AppLink, StringComparison.Ordinal);
         Assert.Equal("pending", pending.Status);
+        Assert.Equal(HttpStatusCode.Redirect, before.StatusCode); // not signed in yet: to /login
         Assert.Equal((HttpStatusCode.OK, null), (answer.Status, answer.Message));
-        Assert.Equal("signed", state.Status);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        Assert.Equal("/", signedIn.Headers.Location?.OriginalString); // the home page with «Просмотр»
+        Assert.Equal(("signed-in", "/", null), (state.Status, state.Redirect, state.SignedXml)); // the home page with «Просмотр»; no XML to the browser
         Assert.Equal(HttpStatusCode.OK, journal.StatusCode);
+    }
+
+    /// The poll's sign-in is NCALayer's: the nonce is used up by it, so neither a second poll nor
+    /// the same signature by POST /login signs anybody in again; a page that asked for sign-in
+    /// (returnUrl) is where the browser goes.
+    [Fact]
+    public async Task SignIn_ByThePoll_UsesTheNonceOnce_AndGoesToTheReturnUrl()
+    {
+        await using var portal = keys.Portal().WithEgovMobile();
+        var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await LoginForm.OpenAsync(browser);
+        var started = await TestPhone.StartAsync(browser, "/login/egov", login.Token, "nonce", login.Nonce, returnUrl: "/applications");
+        var sign = TestPhone.Key(keys, DemoUsers.Parent1, authentication: true, gost: true);
+        var phone = TestPhone.Phone(portal, sign);
+        var session = await phone.OpenAsync(started.QrText);
+        var signedXml = sign(session.XmlsToSign.Single());
+        var body = session.Document.DeepClone().AsObject();
+        body["documentsToSign"]![0]!["documentXml"] = signedXml;
+        await phone.PutAsync(session, body.ToJsonString());
+        await using var db = keys.Database.CreateContext();
+        var sessionsBefore = await db.Set<Auth.UserSession>().CountAsync();
+
+        var first = await TestPhone.StateAsync(browser, started);
+        var second = await TestPhone.StateAsync(browser, started);
+        var again = await login.PostAsync(browser, signedXml);
+
+        Assert.Equal(("signed-in", "/applications"), (first.Status, first.Redirect));
+        Assert.Equal("rejected", second.Status);
+        Assert.False(string.IsNullOrWhiteSpace(second.Message));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(sessionsBefore + 1, await db.Set<Auth.UserSession>().CountAsync());
     }
 
     [Theory]

@@ -41,24 +41,24 @@ public static class TestPhone
             DemoUsers.KeyPassword);
 
     /// The waiting page's POST (the form's anti-forgery token and its nonce or request id).
-    public static async Task<Started> StartAsync(HttpClient browser, string url, string token, string field, string value)
+    public static async Task<Started> StartAsync(HttpClient browser, string url, string token, string field, string value, string? returnUrl = null)
     {
-        var response = await browser.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, [field] = value,
-        }));
+        var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, [field] = value };
+        if (returnUrl is not null) form["returnUrl"] = returnUrl;
+        var response = await browser.PostAsync(url, new FormUrlEncodedContent(form));
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         return new Started(json.GetProperty("statusUrl").GetString()!, json.GetProperty("qrText").GetString()!, json.GetProperty("appLink").GetString()!);
     }
 
-    /// The waiting page's poll: status, message, signed XML.
-    public static async Task<(string Status, string? Message, string? SignedXml)> StateAsync(HttpClient browser, Started started)
+    /// The waiting page's poll: status, message, signed XML (an action's), and where to go (a sign-in's).
+    public static async Task<(string Status, string? Message, string? SignedXml, string? Redirect)> StateAsync(HttpClient browser, Started started)
     {
         var response = await browser.GetAsync(started.StatusUrl);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        static string? Text(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.String ? e.GetProperty(name).GetString() : null;
-        return (json.GetProperty("status").GetString()!, Text(json, "message"), Text(json, "signedXml"));
+        static string? Text(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+        return (json.GetProperty("status").GetString()!, Text(json, "message"), Text(json, "signedXml"), Text(json, "redirect"));
     }
 }

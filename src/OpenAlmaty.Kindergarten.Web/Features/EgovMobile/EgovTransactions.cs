@@ -12,13 +12,16 @@ namespace OpenAlmaty.Kindergarten.Web.Features.EgovMobile;
 
 /// What the waiting page learns about its own transaction.
 /// Message: the refusal in a language ("ru", "kk", "en"); a rejected transaction keeps the words it was refused with.
-public sealed record EgovState(string Status, Func<string, string>? Message, string? SignedXml);
+/// Nonce: a signed sign-in's nonce, for the sign-in that the waiting browser's poll completes.
+public sealed record EgovState(string Status, Func<string, string>? Message, string? SignedXml, string? Nonce = null);
 
 /// The signing transactions of eGov Mobile (../shared/docs/egov-mobile.md). A transaction only
 /// carries the signature from the phone to the waiting browser: the phone's answer is verified
-/// here exactly as NCALayer's (so that a refusal reaches the phone at once), and the browser then
-/// sends the same signed XML through the same way as NCALayer's — POST /login, or the action's
-/// POST, where the nonce or the signed request is used up in the transaction that acts.
+/// here exactly as NCALayer's (so that a refusal reaches the phone at once). For an action the
+/// browser then sends the same signed XML through the action's own POST, as for NCALayer, where
+/// the signed request is used up in the transaction that acts. For sign-in the browser's poll
+/// that finds the transaction signed completes NCALayer's very sign-in (SignInService: this
+/// browser's nonce, the same checks, the nonce used up) in the same request (EgovWaitController).
 public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSignatureVerifier verifier, TimeProvider clock,
     IOptions<EdsOptions> eds, ILogger<EgovTransactions> log)
 {
@@ -96,7 +99,7 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
         if (tx is null || !FixedEquals(tx.Browser, Hash(browserKey))) return null;
         return tx.Status switch
         {
-            EgovStatus.Signed => new EgovState("signed", null, tx.SignedXml),
+            EgovStatus.Signed => new EgovState("signed", null, tx.SignedXml, tx.Nonce),
             EgovStatus.Rejected => new EgovState("rejected", language => (language switch { "kk" => tx.RefusalKk, "en" => tx.RefusalEn, _ => null }) ?? tx.RefusalRu ?? "", null),
             _ when tx.ExpiresAt <= clock.GetUtcNow() => new EgovState("expired", language => Lang.Of(EgovRefusals.Expired().Reason, language), null),
             _ => new EgovState("pending", null, null),

@@ -15,26 +15,48 @@ namespace OpenAlmaty.Kindergarten.Web.Features.EgovMobile;
 /// nobody in anywhere else.
 [EnableRateLimiting(EgovMobileSetup.RateLimitPolicy)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class EgovWaitController(EgovTransactions transactions, EgovMobileAddresses addresses, IWebHostEnvironment env) : Controller
+public sealed class EgovWaitController(EgovTransactions transactions, EgovMobileAddresses addresses, IWebHostEnvironment env,
+    SignInService signIn, ILogger<EgovWaitController> log) : Controller
 {
     private const long MaxStartBytes = 16 * 1024;
 
     [AllowAnonymous]
     [HttpPost("/login/egov")]
     [RequestSizeLimit(MaxStartBytes)]
-    public Task<IActionResult> StartSignIn([FromForm] string? nonce, CancellationToken ct) =>
-        StartAsync(() => transactions.StartSignInAsync(nonce ?? "", Request.Cookies[SignInController.BrowserCookie] ?? "", ct), "/login/egov/status");
+    public Task<IActionResult> StartSignIn([FromForm] string? nonce, [FromForm] string? returnUrl, CancellationToken ct) =>
+        StartAsync(() => transactions.StartSignInAsync(nonce ?? "", Request.Cookies[SignInController.BrowserCookie] ?? "", ct),
+            "/login/egov/status", Url.IsLocalUrl(returnUrl) ? returnUrl : null);
 
+    /// The waiting login page's poll. Once the phone's signature is in, this request signs the
+    /// browser in — NCALayer's sign-in (SignInService) with the transaction's nonce and signed
+    /// XML — and answers where to go: one request instead of the signed XML sent to the browser
+    /// and back by POST /login (issue 14: eGov Mobile's sign-in within 20 % of NCALayer's).
     [AllowAnonymous]
     [HttpGet("/login/egov/status")]
-    public Task<IActionResult> SignInState([FromQuery] string? tx, CancellationToken ct) =>
-        StateAsync(tx, Request.Cookies[SignInController.BrowserCookie] ?? "", ct);
+    public async Task<IActionResult> SignInState([FromQuery] string? tx, [FromQuery] string? returnUrl, CancellationToken ct)
+    {
+        var browser = Request.Cookies[SignInController.BrowserCookie] ?? "";
+        var state = await transactions.StateAsync(tx ?? "", browser, ct);
+        if (state is null) return Message(404, EgovRefusals.NotFound);
+        if (state is not { Status: "signed", SignedXml: { } signedXml, Nonce: { } nonce }) return StateJson(state);
+        try
+        {
+            var user = await signIn.SignInAsync(nonce, signedXml, browser, ct);
+            var home = await SignInController.CompleteAsync(HttpContext, user, log);
+            return Json(new { status = "signed-in", redirect = Url.IsLocalUrl(returnUrl) ? returnUrl : home });
+        }
+        catch (SignatureRejectedException e)
+        {
+            log.LogWarning("eGov Mobile sign-in rejected: {Reason}", e.Code);
+            return Json(new { status = "rejected", message = Lang.Of(e.Reason, Lang.Current(HttpContext)) });
+        }
+    }
 
     [Authorize]
     [HttpPost("/egov/start")]
     [RequestSizeLimit(MaxStartBytes)]
     public Task<IActionResult> StartRequest([FromForm] Guid requestId, CancellationToken ct) =>
-        StartAsync(() => transactions.StartRequestAsync(requestId, User.Iin() ?? "", Session, ct), "/egov/status");
+        StartAsync(() => transactions.StartRequestAsync(requestId, User.Iin() ?? "", Session, ct), "/egov/status", null);
 
     [Authorize]
     [HttpGet("/egov/status")]
@@ -42,7 +64,7 @@ public sealed class EgovWaitController(EgovTransactions transactions, EgovMobile
 
     private string Session => User.FindFirst(AuthSetup.SessionClaim)?.Value ?? "";
 
-    private async Task<IActionResult> StartAsync(Func<Task<EgovTransaction>> start, string statusPath)
+    private async Task<IActionResult> StartAsync(Func<Task<EgovTransaction>> start, string statusPath, string? returnUrl)
     {
         if (!addresses.Enabled) return Message(404, EgovRefusals.NotFound);
         try
@@ -52,7 +74,7 @@ public sealed class EgovWaitController(EgovTransactions transactions, EgovMobile
             var qrText = EgovMobileAddresses.QrText(api1);
             return Json(new
             {
-                statusUrl = $"{statusPath}?tx={Uri.EscapeDataString(tx.Id)}",
+                statusUrl = $"{statusPath}?tx={Uri.EscapeDataString(tx.Id)}" + (returnUrl is null ? "" : $"&returnUrl={Uri.EscapeDataString(returnUrl)}"),
                 qrText,
                 qrImage = "data:image/png;base64," + Convert.ToBase64String(QrPng(qrText)),
                 appLink = addresses.AppLink(api1),
@@ -70,9 +92,11 @@ public sealed class EgovWaitController(EgovTransactions transactions, EgovMobile
     private async Task<IActionResult> StateAsync(string? tx, string browser, CancellationToken ct)
     {
         var state = await transactions.StateAsync(tx ?? "", browser, ct);
-        if (state is null) return Message(404, EgovRefusals.NotFound);
-        return Json(new { status = state.Status, message = state.Message?.Invoke(Lang.Current(HttpContext)), signedXml = state.SignedXml });
+        return state is null ? Message(404, EgovRefusals.NotFound) : StateJson(state);
     }
+
+    private JsonResult StateJson(EgovState state) =>
+        Json(new { status = state.Status, message = state.Message?.Invoke(Lang.Current(HttpContext)), signedXml = state.SignedXml });
 
     private ObjectResult Message(int status, Domain.Common.LocalizedText text) =>
         StatusCode(status, new { message = Lang.Of(text, Lang.Current(HttpContext)) });

@@ -36,9 +36,8 @@ public sealed class SignInController(NonceStore nonces, SignInService signIn, Au
         try
         {
             var user = await signIn.SignInAsync(nonce ?? "", signedXml ?? "", Request.Cookies[BrowserCookie] ?? "", ct);
-            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, user);
-            log.LogInformation("Signed in {Iin}", Domain.People.Iin.Mask(user.FindFirst(Auth.AuthSetup.IinClaim)?.Value));
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : SignInService.HomeOf(user));
+            var home = await CompleteAsync(HttpContext, user, log);
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : home);
         }
         catch (SignatureRejectedException e)
         {
@@ -46,6 +45,15 @@ public sealed class SignInController(NonceStore nonces, SignInService signIn, Au
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(await PageAsync(returnUrl, e, ct));
         }
+    }
+
+    /// The session cookie for a person just signed in (here, or by eGov Mobile's waiting page);
+    /// returns where they land when no page asked for it.
+    internal static async Task<string> CompleteAsync(HttpContext http, System.Security.Claims.ClaimsPrincipal user, ILogger log)
+    {
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, user);
+        log.LogInformation("Signed in {Iin}", Domain.People.Iin.Mask(user.FindFirst(Auth.AuthSetup.IinClaim)?.Value));
+        return SignInService.HomeOf(user);
     }
 
     [HttpPost("/logout")]

@@ -221,6 +221,8 @@
       }
       if (submit) submit.disabled = true;
       signing.then(function (signed) {
+        // eGov Mobile's sign-in: the browser is signed in already; go where the portal says.
+        if (signed && signed.redirect) { show('success', 'sending'); window.location.assign(signed.redirect); return; }
         result.value = signed;
         show('success', 'sending');
         form.submit();

@@ -1,8 +1,9 @@
 // eGov Mobile in the browser (../shared/docs/egov-mobile.md): for a form's signer
 // (data-egov-start), starts a signing transaction for the form's nonce or request, shows the
 // QR code (desktop) and the button that opens the app (phone), and waits for the outcome of
-// its own transaction. eds.js calls OaEgov.sign(form, signer) when «eGov Mobile» is chosen and
-// sends the signed XML exactly as it sends NCALayer's.
+// its own transaction. eds.js calls OaEgov.sign(form, signer) when «eGov Mobile» is chosen:
+// for an action it sends the signed XML exactly as it sends NCALayer's; for sign-in the poll
+// that finds the signature has already signed this browser in, and the page goes where it says.
 (function () {
   'use strict';
 
@@ -14,7 +15,7 @@
 
   function start(form, signer) {
     var body = new FormData();
-    ['__RequestVerificationToken', 'nonce', 'requestId'].forEach(function (name) {
+    ['__RequestVerificationToken', 'nonce', 'requestId', 'returnUrl'].forEach(function (name) {
       var input = form.querySelector('input[name="' + name + '"]');
       if (input) body.append(name, input.value);
     });
@@ -45,6 +46,7 @@
           return response.json().then(function (json) { return { ok: response.ok, json: json }; });
         }).then(function (answer) {
           if (!answer.ok) { reject(refused(answer.json.message)); return; }
+          if (answer.json.status === 'signed-in') { resolve({ redirect: answer.json.redirect }); return; }
           if (answer.json.status === 'signed') { resolve(answer.json.signedXml); return; }
           if (answer.json.status !== 'pending') { reject(refused(answer.json.message)); return; }
           setTimeout(poll, POLL_MS);
@@ -53,7 +55,9 @@
           setTimeout(poll, POLL_MS * 2);
         });
       }
-      poll();
+      // Nobody scans a code and confirms in the app within the first moments: the first look
+      // comes after one interval, not at once.
+      setTimeout(poll, POLL_MS);
     });
   }
 
