@@ -92,13 +92,19 @@ public sealed class PhoneScenarios(HttpClient http, NpgsqlDataSource db, BenchOp
         var egovPeople = egov.Select(p => p.Person).ToList();
         var egovKeys = ca.IssueAll(egovPeople, mix);
         Console.WriteLine($"NCALayer sign-in, {name}…");
+        var cpu = CpuSplit.Start(o.Pid);
         var users = await scenarios.SignInAsync($"sign-in by NCALayer, {o.Concurrency} at once, {name}", [.. nca.Select(p => p.Person)], ncaKeys,
             o.Concurrency, _ => o.Portal, true);
         var ncaStats = scenarios.LastSignIn;
+        var ncaCpu = cpu.Describe(nca.Count);
         report.Figure($"sign-in by NCALayer, {o.Concurrency} at once, {name}", Flows.ClientSigns, scenarios.LastSignInSigning);
         Console.WriteLine($"eGov Mobile sign-in, {name}…");
+        cpu = CpuSplit.Start(o.Pid);
         var egovStats = await EgovSignInAsync($"sign-in by eGov Mobile, {o.Concurrency} at once, {name}", egovPeople, egovKeys, true);
+        var egovCpu = cpu.Describe(egov.Count);
         Compare(name, ncaStats, egovStats);
+        Console.WriteLine($"CPU per sign-in, {name}: NCALayer {ncaCpu}; eGov Mobile {egovCpu}");
+        report.Section($"CPU per sign-in, {name}", $"- NCALayer: {ncaCpu}\n- eGov Mobile: {egovCpu}");
         return (ncaStats, egovStats, nca, users, ncaKeys);
     }
 

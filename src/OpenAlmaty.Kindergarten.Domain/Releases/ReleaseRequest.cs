@@ -43,6 +43,7 @@ public sealed class ReleaseRequest
 
     /// Public and random: names the request in the published input and in the lottery.
     public string Pseudonym { get; private set; } = "";
+    /// Set when a later signed request of the same application replaces this one (ReleaseDecisions).
     public DateTimeOffset? SupersededAt { get; private set; }
 
     /// Written at allocation: the place in the release's order, and what the request got.
@@ -50,8 +51,6 @@ public sealed class ReleaseRequest
     public long? PlacedPoolId { get; private set; }
     public int? ChoiceIndex { get; private set; }
     public bool? Eligible { get; private set; }
-
-    public void Supersede(DateTimeOffset now) => SupersededAt ??= now;
 
     public void RecordPlacement(bool eligible, long? priorityPosition, long? poolId, int? choiceIndex)
     {

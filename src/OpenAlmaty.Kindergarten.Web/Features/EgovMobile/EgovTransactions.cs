@@ -2,6 +2,7 @@ using OpenAlmaty.Kindergarten.Web.Localization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Web.Data;
@@ -28,6 +29,16 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
     public const string SignInKind = "signin";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
+    /// API 1 and API 2 read only what never changes in a transaction (its XML, token, expiry):
+    /// kept in memory from its start to its expiry, the app's two reads cost no query on the
+    /// instance that started it (another instance reads the row). The PUT and the waiting page
+    /// read the row: the status is the database's.
+    private static readonly MemoryCache Started = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+
+    /// Every this many starts on an instance, ended transactions over an hour old are cleared.
+    private const int CleanEvery = 32;
+    private static int _starts;
+
     public async Task<EgovTransaction> StartSignInAsync(string nonceValue, string browserKey, CancellationToken ct)
     {
         var nonce = await nonces.CheckAsync(nonceValue, browserKey, ct);
@@ -49,13 +60,16 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
             expires, null, request.Id, iin, request.Kind), ct);
     }
 
-    /// The transaction the app asks for, if the id is known (API 1).
-    public async Task<EgovTransaction?> FindAsync(string id, CancellationToken ct) =>
-        id.Length is 0 or > 64 ? null : await db.Set<EgovTransaction>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+    /// The transaction the app asks for, if the id is known (API 1). <paramref name="withStatus"/>:
+    /// read from the database, for its status now; otherwise what never changes may come from memory.
+    public async Task<EgovTransaction?> FindAsync(string id, CancellationToken ct, bool withStatus = false) =>
+        id.Length is 0 or > 64 ? null
+        : !withStatus && Started.Get(id) is EgovTransaction known ? known
+        : await db.Set<EgovTransaction>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
 
     /// The same, only with its token (API 2): no token or another one finds nothing.
-    public async Task<EgovTransaction?> FindWithTokenAsync(string id, string? bearer, CancellationToken ct) =>
-        bearer is { Length: > 0 } && await FindAsync(id, ct) is { } tx && FixedEquals(tx.Token, bearer) ? tx : null;
+    public async Task<EgovTransaction?> FindWithTokenAsync(string id, string? bearer, CancellationToken ct, bool withStatus = false) =>
+        bearer is { Length: > 0 } && await FindAsync(id, ct, withStatus) is { } tx && FixedEquals(tx.Token, bearer) ? tx : null;
 
     /// API 2's PUT, the token already checked: verifies the signed XML; the transaction ends
     /// signed, or rejected with the reason. A transaction that has ended or expired changes no
@@ -110,9 +124,14 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
     {
         db.Add(tx);
         await db.SaveChangesAsync(ct);
-        // Ended transactions are of no use after a while; clearing a few here keeps the table small.
-        var old = clock.GetUtcNow() - TimeSpan.FromHours(1);
-        await db.Set<EgovTransaction>().Where(t => t.ExpiresAt < old).Take(100).ExecuteDeleteAsync(ct);
+        Started.Set(tx.Id, tx, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = tx.ExpiresAt });
+        // Ended transactions are of no use after a while; clearing up to 100 every 32nd start
+        // keeps the table small without a query on every start.
+        if (Interlocked.Increment(ref _starts) % CleanEvery == 1)
+        {
+            var old = clock.GetUtcNow() - TimeSpan.FromHours(1);
+            await db.Set<EgovTransaction>().Where(t => t.ExpiresAt < old).Take(100).ExecuteDeleteAsync(ct);
+        }
         return tx;
     }
 

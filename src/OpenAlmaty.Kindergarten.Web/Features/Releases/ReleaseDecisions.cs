@@ -27,10 +27,10 @@ public sealed class ReleaseDecisions(AppDbContext db, TimeProvider clock, Referr
             await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var now = clock.GetUtcNow();
             // Shared lock: the allocation (FOR UPDATE) waits for requests being written, and a request after it sees "allocated".
-            var release = await db.Releases.FromSql($"select * from releases where id = {releaseId} for share").SingleAsync(ct);
+            var release = await db.Releases.FromSql($"select * from releases where id = {releaseId} for share").AsNoTracking().SingleAsync(ct);
             if (!release.AcceptsRequests(now)) throw new DomainException("release.closed", Release.RequestsClosed);
             var application = await db.Applications.FromSql($"select *, xmin from applications where id = {applicationId} for update")
-                .Include(a => a.Child).SingleAsync(ct);
+                .AsNoTracking().Include(a => a.Child).SingleAsync(ct);
             await Signatures.SignedRequests.ConsumeAsync(db, signedRequestId, now, ct);
             var unmet = KindergartenEligibility.Private(application.Status, application.Child!.BirthDate,
                 application.StopListedUntil, freePrivateSeatForAgeGroup: true, now);
@@ -41,13 +41,10 @@ public sealed class ReleaseDecisions(AppDbContext db, TimeProvider clock, Referr
             if (valid != ranked.Length)
                 throw new DomainException("release.pool", new("Выбранная организация не участвует в распределении для возрастной группы ребёнка."));
             var request = ReleaseRequest.Sign(releaseId, applicationId, rankedPoolIds, signedXml, now);
-            var previous = await db.ReleaseRequests.SingleOrDefaultAsync(r => r.ReleaseId == releaseId && r.ApplicationId == applicationId
-                && r.SupersededAt == null, ct);
-            if (previous is not null)
-            {
-                previous.Supersede(now);
-                await db.SaveChangesAsync(ct);
-            }
+            // The last signed request counts: the current one (if any) is superseded by one UPDATE
+            // before the new one is added (the unique index allows one current request).
+            await db.ReleaseRequests.Where(r => r.ReleaseId == releaseId && r.ApplicationId == applicationId && r.SupersededAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.SupersededAt, now), ct);
             db.ReleaseRequests.Add(request);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
