@@ -73,43 +73,64 @@ public sealed class PhoneScenarios(HttpClient http, NpgsqlDataSource db, BenchOp
         WarmUp = await JitSettling.WarmUpAsync(http, o.Portal, 8, async _ =>
         {
             await scenarios.SignInAsync("warm-up NCALayer sign-in", people, keys, o.Concurrency, _ => o.Portal, false);
-            await EgovSignInAsync("warm-up eGov Mobile sign-in", people, keys, false);
+            await EgovSignInAsync("warm-up eGov Mobile sign-in", people, keys);
         });
     }
 
     /// How the warm-up ended, for the report.
     private string WarmUp { get; set; } = "";
 
-    /// NCALayer's sign-in (cohort) and eGov Mobile's (cohort + 1), one after the other, with the
-    /// comparison line on the console and in the targets.
+    /// NCALayer's sign-in (cohort) and eGov Mobile's (cohort + 1), in four alternating rounds
+    /// (a quarter of each way's parents per round), so that what drifts while the machine runs
+    /// (the cache, autovacuum, a busy neighbour) falls on both ways alike; each way's figures are
+    /// pooled over its rounds. The comparison line goes to the console and the targets.
     private async Task<(Stats Nca, Stats Egov, List<RushParent> Parents, PortalUser[] Users, Dictionary<string, BenchKeys> Keys)> BothWaysAsync(int cohort, KeyMix mix)
     {
+        const int rounds = 4;
         var name = Name(mix);
         Console.WriteLine($"Parents and certificates for sign-in, {name}…");
         var nca = await Cohorts.AddParentsAsync(db, cohort, o.Parents);
-        var ncaKeys = ca.IssueAll([.. nca.Select(p => p.Person)], mix);
+        var ncaPeople = nca.Select(p => p.Person).ToList();
+        var ncaKeys = ca.IssueAll(ncaPeople, mix);
         var egov = await Cohorts.AddParentsAsync(db, cohort + 1, o.Parents);
         var egovPeople = egov.Select(p => p.Person).ToList();
         var egovKeys = ca.IssueAll(egovPeople, mix);
-        Console.WriteLine($"NCALayer sign-in, {name}…");
-        var cpu = CpuSplit.Start(o.Pid);
-        var users = await scenarios.SignInAsync($"sign-in by NCALayer, {o.Concurrency} at once, {name}", [.. nca.Select(p => p.Person)], ncaKeys,
-            o.Concurrency, _ => o.Portal, true);
-        var ncaStats = scenarios.LastSignIn;
-        var ncaCpu = cpu.Describe(nca.Count);
-        report.Figure($"sign-in by NCALayer, {o.Concurrency} at once, {name}", Flows.ClientSigns, scenarios.LastSignInSigning);
-        Console.WriteLine($"eGov Mobile sign-in, {name}…");
-        cpu = CpuSplit.Start(o.Pid);
-        var egovStats = await EgovSignInAsync($"sign-in by eGov Mobile, {o.Concurrency} at once, {name}", egovPeople, egovKeys, true);
-        var egovCpu = cpu.Describe(egov.Count);
+        var users = new List<PortalUser>();
+        var ncaRounds = new List<Recorder>();
+        var egovRounds = new List<Recorder>();
+        var ncaName = $"sign-in by NCALayer, {o.Concurrency} at once, {name}";
+        var egovName = $"sign-in by eGov Mobile, {o.Concurrency} at once, {name}";
+        var ncaCpu = new List<string>();
+        var egovCpu = new List<string>();
+        for (var r = 0; r < rounds; r++)
+        {
+            var from = r * o.Parents / rounds;
+            var count = (r + 1) * o.Parents / rounds - from;
+            Console.WriteLine($"Round {r + 1} of {rounds}, {name}: NCALayer, then eGov Mobile, {count} parents each…");
+            var cpu = CpuSplit.Start(o.Pid);
+            users.AddRange(await scenarios.SignInAsync($"{ncaName}, round {r + 1}", ncaPeople.GetRange(from, count), ncaKeys,
+                o.Concurrency, _ => o.Portal, false));
+            ncaRounds.Add(scenarios.LastSignInRecorder!);
+            ncaCpu.Add(cpu.Describe(count));
+            cpu = CpuSplit.Start(o.Pid);
+            egovRounds.Add(await EgovSignInAsync($"{egovName}, round {r + 1}", egovPeople.GetRange(from, count), egovKeys));
+            egovCpu.Add(cpu.Describe(count));
+        }
+        foreach (var label in new[] { Flows.SignInWhole, Flows.GetLogin, Flows.PostLogin, Flows.ClientSigns })
+            report.Figure(ncaName, label, Recorder.Pooled(ncaRounds, label));
+        var egovStats = Recorder.Pooled(egovRounds, EgovFlows.Whole);
+        foreach (var label in new[] { EgovFlows.Whole, Flows.GetLogin, EgovFlows.Start, EgovFlows.Phone, Flows.ClientSigns, EgovFlows.Signed })
+            report.Figure(egovName, label, Recorder.Pooled(egovRounds, label));
+        var ncaStats = Recorder.Pooled(ncaRounds, Flows.SignInWhole);
         Compare(name, ncaStats, egovStats);
-        Console.WriteLine($"CPU per sign-in, {name}: NCALayer {ncaCpu}; eGov Mobile {egovCpu}");
-        report.Section($"CPU per sign-in, {name}", $"- NCALayer: {ncaCpu}\n- eGov Mobile: {egovCpu}");
-        return (ncaStats, egovStats, nca, users, ncaKeys);
+        report.Section($"CPU per sign-in, {name}, round by round", string.Join("\n", Enumerable.Range(0, rounds).Select(r =>
+            $"- round {r + 1}: NCALayer {ncaCpu[r]}; eGov Mobile {egovCpu[r]}")));
+        Console.WriteLine($"CPU per sign-in, {name}, round 4: NCALayer {ncaCpu[^1]}; eGov Mobile {egovCpu[^1]}");
+        return (ncaStats, egovStats, nca, [.. users], ncaKeys);
     }
 
-    /// Every parent signs in through eGov Mobile on the portal; the whole sign-in's figures.
-    private async Task<Stats> EgovSignInAsync(string scenario, IReadOnlyList<BenchPerson> people, Dictionary<string, BenchKeys> keys, bool reportIt)
+    /// Every parent signs in through eGov Mobile on the portal; the recorder of the sign-ins.
+    private async Task<Recorder> EgovSignInAsync(string scenario, IReadOnlyList<BenchPerson> people, Dictionary<string, BenchKeys> keys)
     {
         var users = people.Select(_ => new PortalUser(http)).ToArray();
         var signedIn = 0;
@@ -117,13 +138,9 @@ public sealed class PhoneScenarios(HttpClient http, NpgsqlDataSource db, BenchOp
         {
             if (await EgovFlows.SignInAsync(users[i], http, o.Portal, keys[people[i].Iin], rec)) Interlocked.Increment(ref signedIn);
         });
-        var whole = r.StatsOf(EgovFlows.Whole);
         Console.WriteLine($"{scenario}: {signedIn} of {people.Count} signed in, {r.ElapsedSeconds:F1} s");
-        if (!reportIt) return whole;
-        foreach (var label in new[] { EgovFlows.Whole, Flows.GetLogin, EgovFlows.Start, EgovFlows.Phone, Flows.ClientSigns, EgovFlows.Signed })
-            report.Figure(scenario, label, r.StatsOf(label));
         if (signedIn < people.Count) report.Section($"{scenario}: failures", $"{people.Count - signedIn} of {people.Count} eGov Mobile sign-ins did not end signed in.");
-        return whole;
+        return r;
     }
 
     /// The issue's target: eGov Mobile's sign-in within 20 % of NCALayer's, in throughput and p95.

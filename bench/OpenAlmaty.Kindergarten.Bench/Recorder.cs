@@ -31,6 +31,17 @@ public sealed class Recorder(string scenario)
         return Stats.Of(samples, span);
     }
 
+    /// One label over several recorders (rounds of the same scenario): every latency, and the
+    /// throughput over the sum of the rounds' own spans.
+    public static Stats Pooled(IReadOnlyCollection<Recorder> rounds, string label)
+    {
+        var samples = rounds.SelectMany(r => r._samples.Where(s => s.Label == label)).ToList();
+        var seconds = rounds.Sum(r => r._samples.Any(s => s.Label == label)
+            ? (r._samples.Where(s => s.Label == label).Max(s => s.StartMs + s.LatencyMs) - r._samples.Where(s => s.Label == label).Min(s => s.StartMs)) / 1000
+            : 0);
+        return Stats.Of(samples, seconds);
+    }
+
     /// Fixed concurrency: <paramref name="concurrency"/> workers take the next of
     /// <paramref name="count"/> items until all are done or <paramref name="limit"/> has passed.
     public static async Task<Recorder> RunAsync(string scenario, int concurrency, int count, TimeSpan limit, Func<int, Recorder, Task> work)

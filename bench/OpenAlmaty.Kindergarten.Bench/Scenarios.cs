@@ -11,6 +11,7 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
     /// The whole sign-in (GET, sign, POST) of the last <see cref="SignInAsync"/>, and its client's signing.
     public Stats LastSignIn { get; private set; } = Stats.Of([], 0);
     public Stats LastSignInSigning { get; private set; } = Stats.Of([], 0);
+    public Recorder? LastSignInRecorder { get; private set; }
 
     public async Task CeilingAsync()
     {
@@ -40,6 +41,7 @@ public sealed class Scenarios(HttpClient http, NpgsqlDataSource db, BenchOptions
         var failed = people.Count - signedIn;
         LastSignIn = r.StatsOf(Flows.SignInWhole);
         LastSignInSigning = r.StatsOf(Flows.ClientSigns);
+        LastSignInRecorder = r;
         if (reportIt)
             foreach (var label in new[] { Flows.SignInWhole, Flows.GetLogin, Flows.PostLogin })
                 report.Figure(scenario, label, r.StatsOf(label), label == Flows.SignInWhole ? "" : $"ping@{concurrency}",

@@ -37,6 +37,8 @@ public interface IXmlSignatureVerifier
     /// Verifies the one enveloped signature, the certificate chain to the configured trust
     /// anchors at <paramref name="at"/>, key usage for <paramref name="purpose"/>, the IIN,
     /// revocation (asynchronous: OCSP/CRL over the network when configured).
-    /// Throws <see cref="SignatureRejectedException"/> with the reason.
-    Task<VerifiedXml> VerifyAsync(string signedXml, KeyPurpose purpose, DateTimeOffset at, CancellationToken ct = default);
+    /// Throws <see cref="SignatureRejectedException"/> with the reason. <paramref name="remember"/>:
+    /// the document will be checked again in a moment (eGov Mobile: at the phone's PUT, then at
+    /// the sign-in or the action), so the mathematics of these exact bytes is kept for two minutes.
+    Task<VerifiedXml> VerifyAsync(string signedXml, KeyPurpose purpose, DateTimeOffset at, CancellationToken ct = default, bool remember = false);
 }

@@ -10,32 +10,38 @@ namespace OpenAlmaty.Kindergarten.Web.Signatures;
 /// the signature's form, the certificate's chain, validity and key usage; only then the
 /// canonicalisation and the signature mathematics; the revocation look-up (network) last.
 /// The mathematics of the very same bytes is done once: eGov Mobile's signed XML is checked when
-/// the phone sends it and again when the browser signs in with it (issue 14: within 20% of
-/// NCALayer). A document seen verified in the last minutes, keyed by the SHA-256 of its text,
+/// the phone sends it and again at the sign-in or the action (issue 14: within 20% of NCALayer).
+/// A document verified with `remember` in the last two minutes, keyed by the SHA-256 of its text,
 /// skips parsing and the signature check; the certificate's checks (validity at this moment, key
-/// usage for this purpose, revocation) always run again.
+/// usage for this purpose, revocation) always run again. Only what the repeat needs is kept (the
+/// certificate, the algorithm, the content), and only for the documents that will come back: a
+/// store of every document verified (ten minutes, 10,000 at most) filled up on the bench within
+/// minutes, and the cache then spent its time trying to make room.
 public sealed class XmlSignatureVerifier(CertificateValidator certificates, ILogger<XmlSignatureVerifier> logger) : IXmlSignatureVerifier
 {
-    private static readonly MemoryCache Verified = new(new MemoryCacheOptions { SizeLimit = 10_000 });
-    private static readonly TimeSpan VerifiedLife = TimeSpan.FromMinutes(10);
+    private sealed record Remembered(System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate, string Algorithm, string Content);
 
-    public async Task<VerifiedXml> VerifyAsync(string signedXml, KeyPurpose purpose, DateTimeOffset at, CancellationToken ct = default)
+    private static readonly MemoryCache Verified = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+    private static readonly TimeSpan VerifiedLife = TimeSpan.FromMinutes(2);
+
+    public async Task<VerifiedXml> VerifyAsync(string signedXml, KeyPurpose purpose, DateTimeOffset at, CancellationToken ct = default,
+        bool remember = false)
     {
         var algorithm = "unknown";
         try
         {
             XmlPreScan.Check(signedXml, expectedRoot: null);
             var id = Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(signedXml)));
-            var remembered = Verified.Get(id) as XmlDsigMath.Result;
+            var remembered = Verified.Get(id) as Remembered;
             var result = remembered ?? VerifyMath(signedXml, purpose, at);
-            algorithm = result.Profile.AlgorithmName;
-            var signer = await certificates.CompleteAsync(certificates.Check(result.Profile.Certificate, purpose, at), algorithm, ct);
-            // Kept from the first verification on: a repeat does not extend the ten minutes.
-            if (remembered is null) Verified.Set(id, result, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = VerifiedLife });
+            algorithm = result.Algorithm;
+            var signer = await certificates.CompleteAsync(certificates.Check(result.Certificate, purpose, at), algorithm, ct);
+            // Kept from the first verification on: a repeat does not extend the two minutes.
+            if (remembered is null && remember) Verified.Set(id, result, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = VerifiedLife });
             logger.LogInformation("ЭЦП XML verified: {Algorithm}, IIN {Iin}, revocation {Revocation}",
                 signer.Algorithm, Domain.People.Iin.Mask(signer.Iin), signer.RevocationCheck);
             PortalMetrics.SignatureVerified(algorithm, "accepted");
-            return new VerifiedXml(signer, result.ContentWithoutSignature);
+            return new VerifiedXml(signer, result.Content);
         }
         catch (SignatureRejectedException rejection)
         {
@@ -53,7 +59,7 @@ public sealed class XmlSignatureVerifier(CertificateValidator certificates, ILog
 
     /// The document's shape, the certificate's cheap checks, then the canonicalisation and the
     /// signature mathematics.
-    private XmlDsigMath.Result VerifyMath(string signedXml, KeyPurpose purpose, DateTimeOffset at)
+    private Remembered VerifyMath(string signedXml, KeyPurpose purpose, DateTimeOffset at)
     {
         var document = XmlDsigMath.Parse(signedXml);
         var signatures = XmlDsigMath.Signatures(document);
@@ -64,6 +70,7 @@ public sealed class XmlSignatureVerifier(CertificateValidator certificates, ILog
         if (!ReferenceEquals(signature, lastElement)) throw SignatureRejections.SignaturePosition();
 
         // The certificate's cheap checks before the canonicalisation and the mathematics.
-        return XmlDsigMath.Verify(document, 0, profile => certificates.Check(profile.Certificate, purpose, at));
+        var result = XmlDsigMath.Verify(document, 0, profile => certificates.Check(profile.Certificate, purpose, at));
+        return new Remembered(result.Profile.Certificate, result.Profile.AlgorithmName, result.ContentWithoutSignature);
     }
 }

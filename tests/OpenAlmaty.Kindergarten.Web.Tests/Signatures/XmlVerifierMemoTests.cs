@@ -3,8 +3,8 @@ using OpenAlmaty.Kindergarten.Web.Signatures;
 namespace OpenAlmaty.Kindergarten.Web.Tests.Signatures;
 
 /// The verifier remembers the mathematics of a document it has checked (eGov Mobile's XML is
-/// checked at the phone's PUT and again at sign-in). What it remembers is only that these exact
-/// bytes are signed: the certificate's checks run every time.
+/// checked at the phone's PUT and again at sign-in), when asked to. What it remembers is only
+/// that these exact bytes are signed: the certificate's checks run every time.
 public sealed class XmlVerifierMemoTests
 {
     [Fact]
@@ -15,7 +15,7 @@ public sealed class XmlVerifierMemoTests
         var xml = NcaXmlSigner.Sign(NcaXmlSigner.Login(Guid.NewGuid().ToString("N")), key);
         var verifier = Verifiers.Xml(pki.Ca);
 
-        var first = await verifier.VerifyAsync(xml, KeyPurpose.Authentication, TestPki.Now);
+        var first = await verifier.VerifyAsync(xml, KeyPurpose.Authentication, TestPki.Now, remember: true);
         var again = await verifier.VerifyAsync(xml, KeyPurpose.Authentication, TestPki.Now);
         var expired = await Assert.ThrowsAsync<SignatureRejectedException>(() =>
             verifier.VerifyAsync(xml, KeyPurpose.Authentication, TestPki.Now.AddYears(1)));
@@ -38,7 +38,7 @@ public sealed class XmlVerifierMemoTests
         using var key = pki.Authentication();
         var xml = NcaXmlSigner.Sign(NcaXmlSigner.Login(Guid.NewGuid().ToString("N")), key);
         var verifier = Verifiers.Xml(pki.Ca);
-        await verifier.VerifyAsync(xml, KeyPurpose.Authentication, TestPki.Now);
+        await verifier.VerifyAsync(xml, KeyPurpose.Authentication, TestPki.Now, remember: true);
 
         var changed = xml.Replace("<issued>2026", "<issued>2027", StringComparison.Ordinal);
 

@@ -83,7 +83,8 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
         try
         {
             XmlPreScan.Check(signedXml, expectedRoot: tx.IsSignIn ? "login" : "request");
-            var verified = await verifier.VerifyAsync(signedXml, tx.Purpose, now, ct);
+            // Remembered: the same document is checked again in a moment, at the sign-in or the action.
+            var verified = await verifier.VerifyAsync(signedXml, tx.Purpose, now, ct, remember: true);
             if (!string.Equals(CanonicalXml.Canonicalize(verified.ContentWithoutSignature), tx.Xml, StringComparison.Ordinal))
                 throw EgovRefusals.OtherDocument();
             if (tx.Iin is not null && verified.Signer.Iin != tx.Iin) throw EgovRefusals.OtherIin();

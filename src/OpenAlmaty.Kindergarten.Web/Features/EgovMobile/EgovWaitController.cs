@@ -101,10 +101,13 @@ public sealed class EgovWaitController(EgovTransactions transactions, EgovMobile
     private ObjectResult Message(int status, Domain.Common.LocalizedText text) =>
         StatusCode(status, new { message = Lang.Of(text, Lang.Current(HttpContext)) });
 
+    /// One pixel per module (about 50 × 50): the page scales it up without smoothing
+    /// (.oa-egov-qr, image-rendering: pixelated), and a 6-pixel PNG cost a third of the code's
+    /// drawing in scanlines and compression on every start.
     private static byte[] QrPng(string text)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(6);
+        return new PngByteQRCode(data).GetGraphic(1);
     }
 }
