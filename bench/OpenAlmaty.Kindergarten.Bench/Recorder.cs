@@ -24,22 +24,20 @@ public sealed class Recorder(string scenario)
 
     /// Throughput over the label's own span (first start to last end), not the scenario's: a
     /// rush's POSTs stop when the seats are gone while the GETs go on.
-    public Stats StatsOf(string label)
-    {
-        var samples = _samples.Where(s => s.Label == label).ToList();
-        var span = samples.Count == 0 ? 0 : (samples.Max(s => s.StartMs + s.LatencyMs) - samples.Min(s => s.StartMs)) / 1000;
-        return Stats.Of(samples, span);
-    }
+    public Stats StatsOf(string label) => Stats.Of(Of(label), SpanSeconds(label));
 
     /// One label over several recorders (rounds of the same scenario): every latency, and the
     /// throughput over the sum of the rounds' own spans.
-    public static Stats Pooled(IReadOnlyCollection<Recorder> rounds, string label)
+    public static Stats Pooled(IReadOnlyCollection<Recorder> rounds, string label) =>
+        Stats.Of([.. rounds.SelectMany(r => r.Of(label))], rounds.Sum(r => r.SpanSeconds(label)));
+
+    private List<Sample> Of(string label) => [.. _samples.Where(s => s.Label == label)];
+
+    /// The label's own span in seconds: its first start to its last end.
+    private double SpanSeconds(string label)
     {
-        var samples = rounds.SelectMany(r => r._samples.Where(s => s.Label == label)).ToList();
-        var seconds = rounds.Sum(r => r._samples.Any(s => s.Label == label)
-            ? (r._samples.Where(s => s.Label == label).Max(s => s.StartMs + s.LatencyMs) - r._samples.Where(s => s.Label == label).Min(s => s.StartMs)) / 1000
-            : 0);
-        return Stats.Of(samples, seconds);
+        var samples = Of(label);
+        return samples.Count == 0 ? 0 : (samples.Max(s => s.StartMs + s.LatencyMs) - samples.Min(s => s.StartMs)) / 1000;
     }
 
     /// Fixed concurrency: <paramref name="concurrency"/> workers take the next of

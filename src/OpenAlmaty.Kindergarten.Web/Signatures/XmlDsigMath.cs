@@ -36,10 +36,14 @@ internal static class XmlDsigMath
     /// before any canonicalisation or mathematics, for the cheap certificate checks.
     public static Result Verify(XmlDocument original, int index, Action<XmlDsigProfile>? checkFirst = null)
     {
-        var later = Signatures(original).Count > index + 1;
-        var document = later ? (XmlDocument)original.CloneNode(true) : original;
+        var document = original;
         var signatures = Signatures(document);
-        foreach (var next in signatures.Skip(index + 1)) next.ParentNode!.RemoveChild(next);
+        if (signatures.Count > index + 1)
+        {
+            document = (XmlDocument)original.CloneNode(true);
+            signatures = Signatures(document);
+            foreach (var next in signatures.Skip(index + 1)) next.ParentNode!.RemoveChild(next);
+        }
         var signature = signatures[index];
         var profile = XmlDsigProfile.Read(signature);
         checkFirst?.Invoke(profile);

@@ -33,9 +33,11 @@ public sealed class XmlSignatureVerifier(CertificateValidator certificates, ILog
             XmlPreScan.Check(signedXml, expectedRoot: null);
             var id = Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(signedXml)));
             var remembered = Verified.Get(id) as Remembered;
-            var result = remembered ?? VerifyMath(signedXml, purpose, at);
+            CertificateValidator.Checked? checkedFirst = null;
+            var result = remembered ?? VerifyMath(signedXml, purpose, at, out checkedFirst);
             algorithm = result.Algorithm;
-            var signer = await certificates.CompleteAsync(certificates.Check(result.Certificate, purpose, at), algorithm, ct);
+            // A remembered document's certificate is checked now; a new one's was, before its mathematics.
+            var signer = await certificates.CompleteAsync(checkedFirst ?? certificates.Check(result.Certificate, purpose, at), algorithm, ct);
             // Kept from the first verification on: a repeat does not extend the two minutes.
             if (remembered is null && remember) Verified.Set(id, result, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = VerifiedLife });
             logger.LogInformation("ЭЦП XML verified: {Algorithm}, IIN {Iin}, revocation {Revocation}",
@@ -59,7 +61,7 @@ public sealed class XmlSignatureVerifier(CertificateValidator certificates, ILog
 
     /// The document's shape, the certificate's cheap checks, then the canonicalisation and the
     /// signature mathematics.
-    private Remembered VerifyMath(string signedXml, KeyPurpose purpose, DateTimeOffset at)
+    private Remembered VerifyMath(string signedXml, KeyPurpose purpose, DateTimeOffset at, out CertificateValidator.Checked? checkedFirst)
     {
         var document = XmlDsigMath.Parse(signedXml);
         var signatures = XmlDsigMath.Signatures(document);
@@ -70,7 +72,9 @@ public sealed class XmlSignatureVerifier(CertificateValidator certificates, ILog
         if (!ReferenceEquals(signature, lastElement)) throw SignatureRejections.SignaturePosition();
 
         // The certificate's cheap checks before the canonicalisation and the mathematics.
-        var result = XmlDsigMath.Verify(document, 0, profile => certificates.Check(profile.Certificate, purpose, at));
+        CertificateValidator.Checked? checkedHere = null;
+        var result = XmlDsigMath.Verify(document, 0, profile => checkedHere = certificates.Check(profile.Certificate, purpose, at));
+        checkedFirst = checkedHere;
         return new Remembered(result.Profile.Certificate, result.Profile.AlgorithmName, result.ContentWithoutSignature);
     }
 }
