@@ -68,8 +68,13 @@ public sealed class EgovMobileJourneyTests(BrowserPortal portal)
         }
         else
         {
-            await Expect(panel.Locator("[data-egov-qr]")).ToBeVisibleAsync();
+            var qr = panel.Locator("[data-egov-qr]");
+            await Expect(qr).ToBeVisibleAsync();
             await Expect(panel.Locator("[data-egov-app]")).ToBeHiddenAsync();
+            // The browser drew the code (one pixel per module, the quiet zone included): as wide
+            // as the QR code of this text at level M is, by the portal's own QR library.
+            using var expected = new QRCoder.QRCodeGenerator().CreateQrCode(qrText, QRCoder.QRCodeGenerator.ECCLevel.M);
+            Assert.Equal(expected.ModuleMatrix.Count, await qr.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : -1"));
         }
         // The test portal listens on plain http at 127.0.0.1 (no PublicBaseUrl): the only relaxation.
         using var http = new HttpClient();

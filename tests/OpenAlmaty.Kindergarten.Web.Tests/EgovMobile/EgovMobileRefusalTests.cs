@@ -48,9 +48,35 @@ public sealed class EgovMobileRefusalTests(EdsKeysFixture keys) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Equal((HttpStatusCode.Forbidden, "Этот документ уже подписан. Повторная подпись не нужна."), (second.Status, second.Message));
-        Assert.Equal(HttpStatusCode.Forbidden, other.Status);
+        // A broken second signature does not turn the signed transaction into a refused one.
+        Assert.Equal((HttpStatusCode.Forbidden, "Этот документ уже подписан. Повторная подпись не нужна."), (other.Status, other.Message));
         var state = await TestPhone.StateAsync(w.Parent.Http, w.Started);
         Assert.Equal(("signed", signed), (state.Status, state.SignedXml));
+        await AssertNothingChangedAsync(w);
+    }
+
+    /// The PUT works from the copy of the transaction kept in memory since its start; the
+    /// database's status decides. Here the transaction ended refused elsewhere (another instance
+    /// took a bad answer first): a good signature afterwards changes nothing and is told so.
+    [Fact]
+    public async Task PutAfterTheTransactionWasRefusedElsewhere_Refused_AsEnded()
+    {
+        await using var portal = keys.Portal().WithEgovMobile();
+        var w = await StartAsync(portal);
+        var phone = TestPhone.Phone(portal, ParentSigningKey);
+        var session = await phone.OpenAsync(w.Started.QrText);
+        var id = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + w.Started.StatusUrl).Query)["tx"];
+        await using (var db = keys.Database.CreateContext())
+            Assert.Equal(1, await db.Set<EgovTransaction>().Where(t => t.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, EgovStatus.Rejected).SetProperty(t => t.RefusalRu, "Подпись не прошла проверку.")));
+
+        var body = session.Document.DeepClone().AsObject();
+        body["documentsToSign"]![0]!["documentXml"] = ParentSigningKey(session.XmlsToSign.Single());
+        var answer = await phone.PutAsync(session, body.ToJsonString());
+
+        Assert.Equal((HttpStatusCode.Forbidden, "Подписание уже завершено отказом. Обновите страницу на портале и начните заново."),
+            (answer.Status, answer.Message));
+        Assert.Equal("rejected", (await TestPhone.StateAsync(w.Parent.Http, w.Started)).Status);
         await AssertNothingChangedAsync(w);
     }
 

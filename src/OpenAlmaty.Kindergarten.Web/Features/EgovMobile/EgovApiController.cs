@@ -63,7 +63,7 @@ public sealed class EgovApiController(EgovTransactions transactions, EgovMobileA
             return Refuse(415, EgovRefusals.BadBody().Reason);
         var body = await ReadBoundedAsync(ct);
         if (body is null) return Refuse(413, EgovRefusals.TooLarge().Reason);
-        var found = await transactions.FindWithTokenAsync(tx ?? "", Bearer(), ct, withStatus: true);
+        var found = await transactions.FindWithTokenAsync(tx ?? "", Bearer(), ct);
         if (found is null) return Refuse(403, EgovRefusals.NoToken);
         var signedXml = EgovDocument.SignedXmlOf(body);
         if (signedXml is null) return Refuse(400, EgovRefusals.BadBody().Reason);

@@ -32,7 +32,12 @@ public sealed class LoginNonce
 
     /// The XML the person signs; already in canonical form (see <see cref="CanonicalXml"/>).
     public string Xml => $"<login><nonce>{Value}</nonce><issued>{CanonicalXml.Time(IssuedAt)}</issued></login>";
+
+    public NonceToUse ToUse() => new(Value, Xml);
 }
+
+/// A checked nonce, ready to be used up: its value and the XML it was issued as.
+public sealed record NonceToUse(string Value, string Xml);
 
 public sealed class LoginNonceConfiguration : IEntityTypeConfiguration<LoginNonce>
 {
@@ -70,7 +75,11 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
 
     /// The cheap checks, made before the signature is canonicalised: the nonce exists, was shown
     /// to this browser, is unused and unexpired. Throws with the reason.
-    public async Task<LoginNonce> CheckAsync(string value, string browserKey, CancellationToken ct)
+    public async Task<NonceToUse> CheckAsync(string value, string browserKey, CancellationToken ct) =>
+        (await CheckedAsync(value, browserKey, ct)).ToUse();
+
+    /// The same checks; the nonce itself (eGov Mobile's start bounds its transaction by the expiry).
+    public async Task<LoginNonce> CheckedAsync(string value, string browserKey, CancellationToken ct)
     {
         var nonce = await db.Set<LoginNonce>().AsNoTracking().FirstOrDefaultAsync(n => n.Value == value, ct)
             ?? throw Rejected("nonce.unknown", new("Запрос на вход не найден. Обновите страницу и подпишите ещё раз."));
@@ -85,7 +94,7 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
     /// requests racing with the same signed answer. <paramref name="nonce"/> is what
     /// <see cref="CheckAsync"/> returned for this request (it is not read again: the UPDATE's own
     /// conditions are the guard). Throws with the reason when it cannot be used.
-    public async Task ConsumeAsync(LoginNonce nonce, string signedContent, CancellationToken ct)
+    public async Task ConsumeAsync(NonceToUse nonce, string signedContent, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (!string.Equals(CanonicalXml.Canonicalize(signedContent), nonce.Xml, StringComparison.Ordinal))
@@ -94,7 +103,8 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
         var updated = await db.Set<LoginNonce>()
             .Where(n => n.Value == value && n.UsedAt == null && n.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.UsedAt, now), ct);
-        if (updated == 0) throw Used();
+        if (updated == 0)
+            throw await db.Set<LoginNonce>().AnyAsync(n => n.Value == value && n.UsedAt == null, ct) ? Expired() : Used();
     }
 
     private static SignatureRejectedException Used() => Rejected("nonce.used", new(

@@ -14,7 +14,13 @@ namespace OpenAlmaty.Kindergarten.Web.Features.SignIn;
 public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignatureVerifier verifier, PersonFromCertificate people,
     Sessions sessions, TimeProvider clock)
 {
-    public async Task<ClaimsPrincipal> SignInAsync(string postedNonce, string signedXml, string browserKey, CancellationToken ct)
+    /// <paramref name="issuedXml"/>: the nonce's XML as issued, when the caller has already
+    /// checked the nonce for this browser — eGov Mobile's sign-in transaction, which was made from
+    /// it by NonceStore.CheckAsync with this browser's cookie and is found by that cookie's hash
+    /// only (EgovTransactions.StateAsync). The nonce is then not read again: ConsumeAsync's
+    /// UPDATE still refuses it used or expired.
+    public async Task<ClaimsPrincipal> SignInAsync(string postedNonce, string signedXml, string browserKey, CancellationToken ct,
+        string? issuedXml = null)
     {
         if (string.IsNullOrWhiteSpace(signedXml))
             throw new SignatureRejectedException("signin.no-signature", new(
@@ -24,7 +30,7 @@ public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignat
         if (nonce is null || !string.Equals(nonce, postedNonce, StringComparison.Ordinal))
             throw new SignatureRejectedException("nonce.mismatch", new(
                 "Подписан не тот запрос на вход, который открыт на странице. Обновите страницу и подпишите ещё раз."));
-        var challenge = await nonces.CheckAsync(nonce, browserKey, ct);
+        var challenge = issuedXml is null ? await nonces.CheckAsync(nonce, browserKey, ct) : new NonceToUse(nonce, issuedXml);
 
         var verified = await verifier.VerifyAsync(signedXml, KeyPurpose.Authentication, clock.GetUtcNow(), ct);
         var signer = verified.Signer;
