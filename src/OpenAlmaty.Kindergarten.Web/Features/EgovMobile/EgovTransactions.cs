@@ -66,7 +66,12 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
     public async Task<EgovTransaction?> FindAsync(string id, CancellationToken ct) =>
         id.Length is 0 or > 64 ? null
         : Started.Get(id) is EgovTransaction known ? known
-        : await db.Set<EgovTransaction>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        : await ById(db, id, ct);
+
+    /// Compiled once: the waiting page's poll reads the row every 1.5 s.
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<EgovTransaction?>> ById =
+        EF.CompileAsyncQuery((AppDbContext db, string id, CancellationToken ct) =>
+            db.Set<EgovTransaction>().AsNoTracking().FirstOrDefault(t => t.Id == id));
 
     /// The same, only with its token (API 2 and its PUT): no token or another one finds nothing.
     public async Task<EgovTransaction?> FindWithTokenAsync(string id, string? bearer, CancellationToken ct) =>
@@ -103,9 +108,10 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
             throw;
         }
         // One answer wins: the UPDATE … WHERE status = pending decides between two racing PUTs.
-        var updated = await db.Set<EgovTransaction>().Where(t => t.Id == tx.Id && t.Status == EgovStatus.Pending && t.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, EgovStatus.Signed).SetProperty(t => t.EndedAt, now)
-                .SetProperty(t => t.SignedXml, signedXml), ct);
+        var updated = await db.Database.ExecuteSqlAsync($"""
+            update egov_transactions set status = {(int)EgovStatus.Signed}, ended_at = {now}, signed_xml = {signedXml}
+            where id = {tx.Id} and status = {(int)EgovStatus.Pending} and expires_at > {now}
+            """, ct);
         if (updated == 0) throw await WhyEndedAsync(tx.Id, ct);
         log.LogInformation("eGov Mobile signature accepted ({Kind})", tx.Kind);
     }
@@ -123,7 +129,7 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
     public async Task<EgovState?> StateAsync(string id, string browserKey, CancellationToken ct)
     {
         if (id.Length is 0 or > 64 || browserKey.Length == 0) return null;
-        var tx = await db.Set<EgovTransaction>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        var tx = await ById(db, id, ct);
         if (tx is null || !FixedEquals(tx.Browser, Hash(browserKey))) return null;
         return tx.Status switch
         {

@@ -81,7 +81,7 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
     /// The same checks; the nonce itself (eGov Mobile's start bounds its transaction by the expiry).
     public async Task<LoginNonce> CheckedAsync(string value, string browserKey, CancellationToken ct)
     {
-        var nonce = await db.Set<LoginNonce>().AsNoTracking().FirstOrDefaultAsync(n => n.Value == value, ct)
+        var nonce = await ByValue(db, value, ct)
             ?? throw Rejected("nonce.unknown", new("Запрос на вход не найден. Обновите страницу и подпишите ещё раз."));
         if (!CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(nonce.Browser), System.Text.Encoding.ASCII.GetBytes(BrowserHash(browserKey))))
             throw Rejected("nonce.other-browser", new("Этот запрос на вход был открыт в другом браузере. Обновите страницу и подпишите ещё раз здесь."));
@@ -106,6 +106,11 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
         if (updated == 0)
             throw await db.Set<LoginNonce>().AnyAsync(n => n.Value == value && n.UsedAt == null, ct) ? Expired() : Used();
     }
+
+    /// Compiled once: read on every sign-in and every eGov Mobile start.
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<LoginNonce?>> ByValue =
+        EF.CompileAsyncQuery((AppDbContext db, string value, CancellationToken ct) =>
+            db.Set<LoginNonce>().AsNoTracking().FirstOrDefault(n => n.Value == value));
 
     private static SignatureRejectedException Used() => Rejected("nonce.used", new(
         "Эта подпись уже использована для входа. Обновите страницу и подпишите ещё раз."));
