@@ -77,6 +77,17 @@ public static class PortalServices
         return builder;
     }
 
+    /// Requests that repeat by the second and say nothing when they succeed — the health check,
+    /// the eGov Mobile waiting page's poll every 1.5 s and the app's reads — are logged at Debug
+    /// (not shown at the default Information); an error or a refusal of theirs still shows, and
+    /// what they decide (a signature accepted or refused) is logged where it is decided.
+    internal static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext context, double elapsedMs, Exception? error) =>
+        error is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+        : context.Response.StatusCode < 400 && HttpMethods.IsGet(context.Request.Method)
+            && context.Request.Path.Value is "/health" or "/login/egov/status" or "/egov/status" or "/egov/api" or "/egov/api/document"
+            ? Serilog.Events.LogEventLevel.Debug
+        : Serilog.Events.LogEventLevel.Information;
+
     public static WebApplication UsePortal(this WebApplication app)
     {
         app.UseProxySupport();
@@ -88,7 +99,7 @@ public static class PortalServices
         app.UseSecurityHeaders();
         // A bare 403/404 gets a page in the person's language (Features/Home: /status/{code}).
         app.UseStatusCodePagesWithReExecute("/status/{0}");
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseStaticFiles();
         app.UseRouting();
         app.UsePortalFeatures();
