@@ -31,7 +31,7 @@ public static class EgovFlows
         var token = PortalUser.Token(page.Body);
         var started = await user.PostAsync($"{portal}{startPath}", new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["nonce"] = nonce,
+            ["__RequestVerificationToken"] = token, ["nonce"] = nonce, ["issued"] = PortalUser.Hidden(page.Body, "issued"),
         }, recorder, Start, HttpStatusCode.OK);
         if (started.Status != HttpStatusCode.OK) throw new InvalidOperationException($"{Start}: {(int)started.Status} {started.Body}");
         string statusUrl, qrText;

@@ -1,8 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
+using OpenAlmaty.Kindergarten.Web.Features.EgovMobile;
 using OpenAlmaty.Kindergarten.Web.Tests.Cabinet;
 using OpenAlmaty.Kindergarten.Web.Tests.SignIn;
 
@@ -20,7 +23,7 @@ public sealed class EgovMobileFlowTests(EdsKeysFixture keys) : IClassFixture<Eds
         await using var portal = keys.Portal().WithEgovMobile();
         var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var login = await LoginForm.OpenAsync(browser);
-        var started = await TestPhone.StartAsync(browser, "/login/egov", login.Token, "nonce", login.Nonce);
+        var started = await TestPhone.StartSignInAsync(browser, login);
         var pending = await TestPhone.StateAsync(browser, started);
         var before = await browser.GetAsync("/applications");
 
@@ -46,7 +49,7 @@ public sealed class EgovMobileFlowTests(EdsKeysFixture keys) : IClassFixture<Eds
         await using var portal = keys.Portal().WithEgovMobile();
         var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var login = await LoginForm.OpenAsync(browser);
-        var started = await TestPhone.StartAsync(browser, "/login/egov", login.Token, "nonce", login.Nonce, returnUrl: "/applications");
+        var started = await TestPhone.StartSignInAsync(browser, login, returnUrl: "/applications");
         var sign = TestPhone.Key(keys, DemoUsers.Parent1, authentication: true, gost: true);
         var phone = TestPhone.Phone(portal, sign);
         var session = await phone.OpenAsync(started.QrText);
@@ -98,7 +101,7 @@ public sealed class EgovMobileFlowTests(EdsKeysFixture keys) : IClassFixture<Eds
         await using var portal = keys.Portal().WithEgovMobile();
         var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var login = await LoginForm.OpenAsync(browser);
-        var started = await TestPhone.StartAsync(browser, "/login/egov", login.Token, "nonce", login.Nonce);
+        var started = await TestPhone.StartSignInAsync(browser, login);
         await TestPhone.Phone(portal, TestPhone.Key(keys, DemoUsers.Parent1, authentication: true, gost: true)).SignAsync(started.QrText);
 
         var stranger = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -109,13 +112,51 @@ public sealed class EgovMobileFlowTests(EdsKeysFixture keys) : IClassFixture<Eds
         Assert.DoesNotContain("<login>", await seen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// The start checks the nonce and adds the transaction in one statement; what it refuses it
+    /// refuses with the nonce's own reason, and nothing is added: another browser's nonce, a
+    /// used one, or an issue time the nonce does not have (the XML to sign follows from it).
+    [Fact]
+    public async Task SignInStart_OtherBrowsersUsedOrMisdatedNonce_RefusedWithTheReason_NothingAdded()
+    {
+        await using var portal = keys.Portal().WithEgovMobile();
+        var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await LoginForm.OpenAsync(browser);
+        var stranger = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var strangers = await LoginForm.OpenAsync(stranger);
+        await using var db = keys.Database.CreateContext();
+        var before = await db.Set<EgovTransaction>().CountAsync();
+
+        async Task<(HttpStatusCode, string)> StartAsync(HttpClient client, LoginForm form, string nonce, string issued)
+        {
+            var response = await client.PostAsync("/login/egov", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = form.Token, ["nonce"] = nonce, ["issued"] = issued,
+            }));
+            return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString()!);
+        }
+
+        var otherBrowser = await StartAsync(stranger, strangers, login.Nonce, login.Issued);
+        var misdated = await StartAsync(browser, login, login.Nonce, "2020-01-01T00:00:00Z");
+        var garbled = await StartAsync(browser, login, login.Nonce, "yesterday");
+        // The nonce used (as by NCALayer's way), then started again.
+        Assert.Equal(1, await db.Set<Features.SignIn.LoginNonce>().Where(n => n.Value == login.Nonce)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.UsedAt, DateTimeOffset.UtcNow)));
+        var used = await StartAsync(browser, login, login.Nonce, login.Issued);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "Этот запрос на вход был открыт в другом браузере. Обновите страницу и подпишите ещё раз здесь."), otherBrowser);
+        Assert.Equal((HttpStatusCode.BadRequest, "Запрос на вход не найден. Обновите страницу и подпишите ещё раз."), misdated);
+        Assert.Equal((HttpStatusCode.BadRequest, "Запрос на вход не найден. Обновите страницу и подпишите ещё раз."), garbled);
+        Assert.Equal((HttpStatusCode.BadRequest, "Эта подпись уже использована для входа. Обновите страницу и подпишите ещё раз."), used);
+        Assert.Equal(before, await db.Set<EgovTransaction>().CountAsync());
+    }
+
     [Fact]
     public async Task Api2_WithoutOrWithAnotherToken_Refused_AndApi1NeedsNoCookie()
     {
         await using var portal = keys.Portal().WithEgovMobile();
         var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var login = await LoginForm.OpenAsync(browser);
-        var started = await TestPhone.StartAsync(browser, "/login/egov", login.Token, "nonce", login.Nonce);
+        var started = await TestPhone.StartSignInAsync(browser, login);
         var app = portal.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         var api1 = new Uri(started.QrText["mobileSign:".Length..]).PathAndQuery;
 

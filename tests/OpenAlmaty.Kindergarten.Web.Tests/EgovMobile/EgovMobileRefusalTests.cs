@@ -154,7 +154,7 @@ public sealed class EgovMobileRefusalTests(EdsKeysFixture keys) : IClassFixture<
         await using var portal = keys.Portal().WithEgovMobile();
         var browser = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var login = await LoginForm.OpenAsync(browser);
-        var started = await TestPhone.StartAsync(browser, "/login/egov", login.Token, "nonce", login.Nonce);
+        var started = await TestPhone.StartSignInAsync(browser, login);
         await using var before = keys.Database.CreateContext();
         var sessions = await before.Set<Auth.UserSession>().CountAsync();
 

@@ -40,11 +40,17 @@ public static class TestPhone
             : (authentication ? DemoKeys.AuthenticationFile(keys.TrustedFolder, user) : DemoKeys.SigningFile(keys.TrustedFolder, user)),
             DemoUsers.KeyPassword);
 
+    /// The login page's start: its token, nonce and the nonce's issue time, as egov.js sends them.
+    public static Task<Started> StartSignInAsync(HttpClient browser, SignIn.LoginForm login, string? returnUrl = null) =>
+        StartAsync(browser, "/login/egov", login.Token, "nonce", login.Nonce, returnUrl, ("issued", login.Issued));
+
     /// The waiting page's POST (the form's anti-forgery token and its nonce or request id).
-    public static async Task<Started> StartAsync(HttpClient browser, string url, string token, string field, string value, string? returnUrl = null)
+    public static async Task<Started> StartAsync(HttpClient browser, string url, string token, string field, string value, string? returnUrl = null,
+        params (string Name, string Value)[] more)
     {
         var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, [field] = value };
         if (returnUrl is not null) form["returnUrl"] = returnUrl;
+        foreach (var (name, v) in more) form[name] = v;
         var response = await browser.PostAsync(url, new FormUrlEncodedContent(form));
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 
 namespace OpenAlmaty.Kindergarten.Web.Tests.SignIn;
 
-/// The login page as a browser sees it: the anti-forgery token, the nonce and the XML to sign.
-public sealed partial record LoginForm(string Token, string Nonce, string Xml)
+/// The login page as a browser sees it: the anti-forgery token, the nonce, the XML to sign and
+/// when the nonce was issued (eGov Mobile's start sends it back).
+public sealed partial record LoginForm(string Token, string Nonce, string Xml, string Issued)
 {
     public static async Task<LoginForm> OpenAsync(HttpClient client)
     {
@@ -12,7 +13,8 @@ public sealed partial record LoginForm(string Token, string Nonce, string Xml)
         return new LoginForm(
             Match(TokenPattern(), html),
             Match(NoncePattern(), html),
-            WebUtility.HtmlDecode(Match(XmlPattern(), html)));
+            WebUtility.HtmlDecode(Match(XmlPattern(), html)),
+            Match(IssuedPattern(), html));
     }
 
     public Task<HttpResponseMessage> PostAsync(HttpClient client, string signedXml, bool withToken = true, string? nonce = null)
@@ -33,6 +35,9 @@ public sealed partial record LoginForm(string Token, string Nonce, string Xml)
 
     [GeneratedRegex("name=\"nonce\" value=\"([^\"]+)\"")]
     private static partial Regex NoncePattern();
+
+    [GeneratedRegex("name=\"issued\" value=\"([^\"]+)\"")]
+    private static partial Regex IssuedPattern();
 
     [GeneratedRegex("data-eds-xml=\"([^\"]+)\"")]
     private static partial Regex XmlPattern();

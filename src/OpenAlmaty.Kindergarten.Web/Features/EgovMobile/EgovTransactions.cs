@@ -40,13 +40,33 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
     private const int CleanEvery = 32;
     private static int _starts;
 
-    public async Task<EgovTransaction> StartSignInAsync(string nonceValue, string browserKey, CancellationToken ct)
+    /// A sign-in's transaction for the login page's nonce, issued at <paramref name="issuedText"/>
+    /// (the page's own copy; the XML to sign follows from the two). One statement checks the nonce
+    /// — this browser's, unused, unexpired, issued then — and adds the transaction; only when it
+    /// adds nothing is the nonce read, for the reason.
+    public async Task<EgovTransaction> StartSignInAsync(string nonceValue, string? issuedText, string browserKey, CancellationToken ct)
     {
-        var nonce = await nonces.CheckedAsync(nonceValue, browserKey, ct);
         var now = clock.GetUtcNow();
-        var expires = Min(now + Lifetime, nonce.ExpiresAt);
-        return await AddAsync(new EgovTransaction(NewSecret(), NewSecret(), KeyPurpose.Authentication, nonce.Xml, Hash(browserKey), now,
-            expires, nonce.Value, null, null, SignInKind), ct);
+        var browser = Hash(browserKey);
+        if (nonceValue.Length is > 0 and <= 64 && LoginNonce.ParseIssued(issuedText) is { } issued)
+        {
+            var (id, token) = (NewSecret(), NewSecret());
+            var xml = LoginNonce.XmlOf(nonceValue, issued);
+            var latest = now + Lifetime;
+            var expires = await db.Database.SqlQuery<DateTimeOffset>($"""
+                insert into egov_transactions (id, token, purpose, xml, browser, created_at, expires_at, nonce, request_id, iin, kind, status)
+                select {id}, {token}, {(int)KeyPurpose.Authentication}, {xml}, {browser}, {now}, least({latest}, n.expires_at), n.value,
+                       null, null, {SignInKind}, {(int)EgovStatus.Pending}
+                from login_nonces n
+                where n.value = {nonceValue} and n.browser = {browser} and n.issued_at = {issued} and n.used_at is null and n.expires_at > {now}
+                returning expires_at as "Value"
+                """).ToListAsync(ct);
+            if (expires.Count == 1)
+                return await RememberAsync(new EgovTransaction(id, token, KeyPurpose.Authentication, xml, browser, now, expires[0], nonceValue,
+                    null, null, SignInKind), ct);
+        }
+        await nonces.CheckedAsync(nonceValue, browserKey, ct);
+        throw NonceStore.Unknown();
     }
 
     public async Task<EgovTransaction> StartRequestAsync(Guid requestId, string iin, string sessionId, CancellationToken ct)
@@ -148,6 +168,11 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
             values ({tx.Id}, {tx.Token}, {(int)tx.Purpose}, {tx.Xml}, {tx.Browser}, {tx.CreatedAt}, {tx.ExpiresAt}, {tx.Nonce},
                     {tx.RequestId}, {tx.Iin}, {tx.Kind}, {(int)tx.Status})
             """, ct);
+        return await RememberAsync(tx, ct);
+    }
+
+    private async Task<EgovTransaction> RememberAsync(EgovTransaction tx, CancellationToken ct)
+    {
         Started.Set(tx.Id, tx, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = tx.ExpiresAt });
         // Ended transactions are of no use after a while; clearing up to 100 every 32nd start
         // keeps the table small without a query on every start.

@@ -22,8 +22,8 @@ public sealed class EgovWaitController(EgovTransactions transactions, EgovMobile
     [AllowAnonymous]
     [HttpPost("/login/egov")]
     [RequestSizeLimit(MaxStartBytes)]
-    public Task<IActionResult> StartSignIn([FromForm] string? nonce, [FromForm] string? returnUrl, CancellationToken ct) =>
-        StartAsync(() => transactions.StartSignInAsync(nonce ?? "", Request.Cookies[SignInController.BrowserCookie] ?? "", ct),
+    public Task<IActionResult> StartSignIn([FromForm] string? nonce, [FromForm] string? issued, [FromForm] string? returnUrl, CancellationToken ct) =>
+        StartAsync(() => transactions.StartSignInAsync(nonce ?? "", issued, Request.Cookies[SignInController.BrowserCookie] ?? "", ct),
             "/login/egov/status", Url.IsLocalUrl(returnUrl) ? returnUrl : null);
 
     /// The waiting login page's poll. Once the phone's signature is in, this request signs the

@@ -31,7 +31,16 @@ public sealed class LoginNonce
     public DateTimeOffset? UsedAt { get; private set; }
 
     /// The XML the person signs; already in canonical form (see <see cref="CanonicalXml"/>).
-    public string Xml => $"<login><nonce>{Value}</nonce><issued>{CanonicalXml.Time(IssuedAt)}</issued></login>";
+    public string Xml => XmlOf(Value, IssuedAt);
+
+    /// The login XML of a nonce value issued at a moment (whole seconds).
+    public static string XmlOf(string value, DateTimeOffset issuedAt) =>
+        $"<login><nonce>{value}</nonce><issued>{CanonicalXml.Time(issuedAt)}</issued></login>";
+
+    /// The issue time as the page carries it (CanonicalXml.Time), or null when it is not one.
+    public static DateTimeOffset? ParseIssued(string? text) =>
+        text is { Length: 20 } && DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var t) ? t : null;
 
     public NonceToUse ToUse() => new(Value, Xml);
 }
@@ -82,7 +91,7 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
     public async Task<LoginNonce> CheckedAsync(string value, string browserKey, CancellationToken ct)
     {
         var nonce = await ByValue(db, value, ct)
-            ?? throw Rejected("nonce.unknown", new("Запрос на вход не найден. Обновите страницу и подпишите ещё раз."));
+            ?? throw Unknown();
         if (!CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(nonce.Browser), System.Text.Encoding.ASCII.GetBytes(BrowserHash(browserKey))))
             throw Rejected("nonce.other-browser", new("Этот запрос на вход был открыт в другом браузере. Обновите страницу и подпишите ещё раз здесь."));
         if (nonce.UsedAt is not null) throw Used();
@@ -111,6 +120,10 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
     private static readonly Func<AppDbContext, string, CancellationToken, Task<LoginNonce?>> ByValue =
         EF.CompileAsyncQuery((AppDbContext db, string value, CancellationToken ct) =>
             db.Set<LoginNonce>().AsNoTracking().FirstOrDefault(n => n.Value == value));
+
+    /// The nonce is known, but not as the page says it was issued (a stale or altered page).
+    public static SignatureRejectedException Unknown() =>
+        Rejected("nonce.unknown", new("Запрос на вход не найден. Обновите страницу и подпишите ещё раз."));
 
     private static SignatureRejectedException Used() => Rejected("nonce.used", new(
         "Эта подпись уже использована для входа. Обновите страницу и подпишите ещё раз."));

@@ -11,6 +11,9 @@ namespace OpenAlmaty.Kindergarten.Web.Features.SignIn;
 public sealed class LoginPage
 {
     public required string Nonce { get; init; }
+
+    /// When the nonce was issued (CanonicalXml.Time): eGov Mobile's start sends it back.
+    public required string Issued { get; init; }
     public required string Xml { get; init; }
     public string? ReturnUrl { get; init; }
     public string? ErrorCode { get; init; }
@@ -80,6 +83,7 @@ public sealed class SignInController(NonceStore nonces, SignInService signIn, Au
         return new LoginPage
         {
             Nonce = issued.Value,
+            Issued = CanonicalXml.Time(issued.IssuedAt),
             Xml = issued.Xml,
             ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null,
             ErrorCode = error?.Code,

@@ -15,7 +15,7 @@
 
   function start(form, signer) {
     var body = new FormData();
-    ['__RequestVerificationToken', 'nonce', 'requestId', 'returnUrl'].forEach(function (name) {
+    ['__RequestVerificationToken', 'nonce', 'issued', 'requestId', 'returnUrl'].forEach(function (name) {
       var input = form.querySelector('input[name="' + name + '"]');
       if (input) body.append(name, input.value);
     });
