@@ -33,13 +33,27 @@ public sealed class EgovMobileRefusalTests(EdsKeysFixture keys) : IClassFixture<
 
     private Func<string, string> ParentSigningKey => TestPhone.Key(keys, DemoUsers.Parent1, authentication: false, gost: true);
 
+    /// A withdrawal started and opened on the parent's phone (API 1 and API 2 read), not yet signed.
+    private async Task<(Withdrawal W, EgovMobilePhone Phone, PhoneSession Session)> OpenedAsync(PortalFactory portal)
+    {
+        var w = await StartAsync(portal);
+        var phone = TestPhone.Phone(portal, ParentSigningKey);
+        return (w, phone, await phone.OpenAsync(w.Started.QrText));
+    }
+
+    /// The PUT's body with the document signed by the parent's signing key.
+    private string SignedBody(PhoneSession session)
+    {
+        var body = session.Document.DeepClone().AsObject();
+        body["documentsToSign"]![0]!["documentXml"] = ParentSigningKey(session.XmlsToSign.Single());
+        return body.ToJsonString();
+    }
+
     [Fact]
     public async Task SecondPut_Refused_FirstSignatureStands()
     {
         await using var portal = keys.Portal().WithEgovMobile();
-        var w = await StartAsync(portal);
-        var phone = TestPhone.Phone(portal, ParentSigningKey);
-        var session = await phone.OpenAsync(w.Started.QrText);
+        var (w, phone, session) = await OpenedAsync(portal);
         var first = await phone.SignAsync(w.Started.QrText);
         var signed = (await TestPhone.StateAsync(w.Parent.Http, w.Started)).SignedXml;
 
@@ -62,17 +76,13 @@ public sealed class EgovMobileRefusalTests(EdsKeysFixture keys) : IClassFixture<
     public async Task PutAfterTheTransactionWasRefusedElsewhere_Refused_AsEnded()
     {
         await using var portal = keys.Portal().WithEgovMobile();
-        var w = await StartAsync(portal);
-        var phone = TestPhone.Phone(portal, ParentSigningKey);
-        var session = await phone.OpenAsync(w.Started.QrText);
+        var (w, phone, session) = await OpenedAsync(portal);
         var id = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + w.Started.StatusUrl).Query)["tx"];
         await using (var db = keys.Database.CreateContext())
             Assert.Equal(1, await db.Set<EgovTransaction>().Where(t => t.Id == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, EgovStatus.Rejected).SetProperty(t => t.RefusalRu, "Подпись не прошла проверку.")));
 
-        var body = session.Document.DeepClone().AsObject();
-        body["documentsToSign"]![0]!["documentXml"] = ParentSigningKey(session.XmlsToSign.Single());
-        var answer = await phone.PutAsync(session, body.ToJsonString());
+        var answer = await phone.PutAsync(session, SignedBody(session));
 
         Assert.Equal((HttpStatusCode.Forbidden, "Подписание уже завершено отказом. Обновите страницу на портале и начните заново."),
             (answer.Status, answer.Message));
@@ -84,14 +94,10 @@ public sealed class EgovMobileRefusalTests(EdsKeysFixture keys) : IClassFixture<
     public async Task PutAfterExpiry_Refused()
     {
         await using var portal = keys.Portal().WithEgovMobile();
-        var w = await StartAsync(portal);
-        var phone = TestPhone.Phone(portal, ParentSigningKey);
-        var session = await phone.OpenAsync(w.Started.QrText);
+        var (w, phone, session) = await OpenedAsync(portal);
         portal.Clock.Advance(EgovTransactions.Lifetime + TimeSpan.FromSeconds(1));
 
-        var body = session.Document.DeepClone().AsObject();
-        body["documentsToSign"]![0]!["documentXml"] = ParentSigningKey(session.XmlsToSign.Single());
-        var answer = await phone.PutAsync(session, body.ToJsonString());
+        var answer = await phone.PutAsync(session, SignedBody(session));
 
         Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
         Assert.StartsWith("Время на подпись истекло", answer.Message, StringComparison.Ordinal);
@@ -186,9 +192,7 @@ public sealed class EgovMobileRefusalTests(EdsKeysFixture keys) : IClassFixture<
     public async Task OversizedBody_RefusedBeforeReading_TransactionStillUsable()
     {
         await using var portal = keys.Portal().WithEgovMobile();
-        var w = await StartAsync(portal);
-        var phone = TestPhone.Phone(portal, ParentSigningKey);
-        var session = await phone.OpenAsync(w.Started.QrText);
+        var (w, phone, session) = await OpenedAsync(portal);
 
         var oversized = await phone.PutAsync(session, "{\"documentsToSign\":[{\"id\":1,\"documentXml\":\"" + new string('a', EgovApiController.MaxPutBytes) + "\"}]}");
         var pending = await TestPhone.StateAsync(w.Parent.Http, w.Started);
