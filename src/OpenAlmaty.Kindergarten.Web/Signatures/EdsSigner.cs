@@ -10,8 +10,7 @@ namespace OpenAlmaty.Kindergarten.Web.Signatures;
 ///     &lt;partial name="_EdsSigner" model='new EdsSigner(EdsSigner.Signature, "withdraw")' /&gt;
 ///     &lt;button type="submit" data-eds-submit&gt;Подписать и отправить&lt;/button&gt;
 ///   &lt;/form&gt;
-/// with forge.min.js, eds-keyfile.js, lib/ncalayer-js-client/ncalayer-client.js, eds.js,
-/// lib/qrcode-generator/qrcode.js and egov.js
+/// with forge.min.js, eds-keyfile.js, lib/ncalayer-js-client/ncalayer-client.js, eds.js and egov.js
 /// in the Scripts section; the POST calls signedRequests.VerifyAsync.
 public sealed record EdsSigner(string KeyType, string IdPrefix = "eds")
 {

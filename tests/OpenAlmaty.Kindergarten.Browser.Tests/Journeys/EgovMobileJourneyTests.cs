@@ -71,8 +71,8 @@ public sealed class EgovMobileJourneyTests(BrowserPortal portal)
             var qr = panel.Locator("[data-egov-qr]");
             await Expect(qr).ToBeVisibleAsync();
             await Expect(panel.Locator("[data-egov-app]")).ToBeHiddenAsync();
-            // The browser drew the code (one pixel per module, the quiet zone included): as wide
-            // as the QR code of this text at level M is, by the portal's own QR library.
+            // The code shown is this text's QR code at level M (one pixel per module, the quiet
+            // zone included): as wide as QRCoder, the PDF's library, makes it.
             using var expected = new QRCoder.QRCodeGenerator().CreateQrCode(qrText, QRCoder.QRCodeGenerator.ECCLevel.M);
             Assert.Equal(expected.ModuleMatrix.Count, await qr.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : -1"));
         }

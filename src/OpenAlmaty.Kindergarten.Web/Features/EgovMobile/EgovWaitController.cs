@@ -5,6 +5,7 @@ using OpenAlmaty.Kindergarten.Web.Auth;
 using OpenAlmaty.Kindergarten.Web.Features.SignIn;
 using OpenAlmaty.Kindergarten.Web.Localization;
 using OpenAlmaty.Kindergarten.Web.Signatures;
+using QRCoder;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.EgovMobile;
 
@@ -75,9 +76,8 @@ public sealed class EgovWaitController(EgovTransactions transactions, EgovMobile
             return Json(new
             {
                 statusUrl = $"{statusPath}?tx={Uri.EscapeDataString(tx.Id)}" + (returnUrl is null ? "" : $"&returnUrl={Uri.EscapeDataString(returnUrl)}"),
-                // egov.js draws the code from the text in the browser (lib/qrcode-generator): a PNG
-                // drawn here cost about a fifth of a start's CPU (issue 14's bench).
                 qrText,
+                qrImage = "data:image/png;base64," + Convert.ToBase64String(QrPng(qrText)),
                 appLink = addresses.AppLink(api1),
                 expiresAt = tx.ExpiresAt,
                 // A person trying the flow on one computer plays the phone on this page (Development only).
@@ -101,4 +101,15 @@ public sealed class EgovWaitController(EgovTransactions transactions, EgovMobile
 
     private ObjectResult Message(int status, Domain.Common.LocalizedText text) =>
         StatusCode(status, new { message = Lang.Of(text, Lang.Current(HttpContext)) });
+
+    /// Drawn with QRCoder, the library the referral PDF uses (issue 14). One pixel per module
+    /// (about 50 × 50) with the quiet zone: the page scales it up without smoothing
+    /// (.oa-egov-qr, image-rendering: pixelated), and a 6-pixel PNG cost a third of the code's
+    /// drawing in scanlines and compression on every start.
+    private static byte[] QrPng(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        return new PngByteQRCode(data).GetGraphic(1);
+    }
 }

@@ -28,18 +28,9 @@
       });
   }
 
-  // The QR code is drawn here (lib/qrcode-generator), not by the portal: one pixel per module
-  // with the standard four-module quiet zone, scaled up without smoothing (.oa-egov-qr).
-  function qrImage(text) {
-    var qr = window.qrcode(0, 'M');
-    qr.addData(text);
-    qr.make();
-    return qr.createDataURL(1, 4);
-  }
-
   function show(signer, started) {
     var panel = signer.querySelector('[data-egov-panel]');
-    panel.querySelector('[data-egov-qr]').src = qrImage(started.qrText);
+    panel.querySelector('[data-egov-qr]').src = started.qrImage;
     panel.dataset.egovQrText = started.qrText;
     panel.querySelector('[data-egov-app]').href = started.appLink;
     var phone = panel.querySelector('[data-egov-phone]');
