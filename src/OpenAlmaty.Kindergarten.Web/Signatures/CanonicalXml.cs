@@ -11,8 +11,14 @@ namespace OpenAlmaty.Kindergarten.Web.Signatures;
 /// compared with what was issued byte for byte after canonicalizing it.
 public static class CanonicalXml
 {
-    public static string Time(DateTimeOffset t) =>
-        t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+    public static string Time(DateTimeOffset t) => t.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    /// A time as <see cref="Time"/> writes it, or null when the text is not one.
+    public static DateTimeOffset? ParseTime(string? text) =>
+        text is { Length: 20 } && DateTimeOffset.TryParseExact(text, TimeFormat, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t : null;
 
     /// Character data escaped as C14N writes it: &amp; &lt; &gt; and CR as &#xD;.
     public static string Text(string value)

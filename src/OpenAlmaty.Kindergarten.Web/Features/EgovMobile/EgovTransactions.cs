@@ -48,7 +48,7 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
     {
         var now = clock.GetUtcNow();
         var browser = Hash(browserKey);
-        if (nonceValue.Length is > 0 and <= 64 && LoginNonce.ParseIssued(issuedText) is { } issued)
+        if (nonceValue.Length is > 0 and <= 64 && CanonicalXml.ParseTime(issuedText) is { } issued)
         {
             var (id, token) = (NewSecret(), NewSecret());
             var xml = LoginNonce.XmlOf(nonceValue, issued);
@@ -65,7 +65,7 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
                 return await RememberAsync(new EgovTransaction(id, token, KeyPurpose.Authentication, xml, browser, now, expires[0], nonceValue,
                     null, null, SignInKind), ct);
         }
-        await nonces.CheckedAsync(nonceValue, browserKey, ct);
+        await nonces.CheckAsync(nonceValue, browserKey, ct);
         throw NonceStore.Unknown();
     }
 

@@ -36,13 +36,6 @@ public sealed class LoginNonce
     /// The login XML of a nonce value issued at a moment (whole seconds).
     public static string XmlOf(string value, DateTimeOffset issuedAt) =>
         $"<login><nonce>{value}</nonce><issued>{CanonicalXml.Time(issuedAt)}</issued></login>";
-
-    /// The issue time as the page carries it (CanonicalXml.Time), or null when it is not one.
-    public static DateTimeOffset? ParseIssued(string? text) =>
-        text is { Length: 20 } && DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var t) ? t : null;
-
-    public NonceToUse ToUse() => new(Value, Xml);
 }
 
 /// A checked nonce, ready to be used up: its value and the XML it was issued as.
@@ -84,19 +77,14 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
 
     /// The cheap checks, made before the signature is canonicalised: the nonce exists, was shown
     /// to this browser, is unused and unexpired. Throws with the reason.
-    public async Task<NonceToUse> CheckAsync(string value, string browserKey, CancellationToken ct) =>
-        (await CheckedAsync(value, browserKey, ct)).ToUse();
-
-    /// The same checks; the nonce itself (eGov Mobile's start bounds its transaction by the expiry).
-    public async Task<LoginNonce> CheckedAsync(string value, string browserKey, CancellationToken ct)
+    public async Task<NonceToUse> CheckAsync(string value, string browserKey, CancellationToken ct)
     {
-        var nonce = await ByValue(db, value, ct)
-            ?? throw Unknown();
+        var nonce = await ByValue(db, value, ct) ?? throw Unknown();
         if (!CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(nonce.Browser), System.Text.Encoding.ASCII.GetBytes(BrowserHash(browserKey))))
             throw Rejected("nonce.other-browser", new("Этот запрос на вход был открыт в другом браузере. Обновите страницу и подпишите ещё раз здесь."));
         if (nonce.UsedAt is not null) throw Used();
         if (nonce.ExpiresAt <= clock.GetUtcNow()) throw Expired();
-        return nonce;
+        return new NonceToUse(nonce.Value, nonce.Xml);
     }
 
     /// Marks the nonce used, once: the UPDATE … WHERE used_at IS NULL decides between two
@@ -121,7 +109,7 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
         EF.CompileAsyncQuery((AppDbContext db, string value, CancellationToken ct) =>
             db.Set<LoginNonce>().AsNoTracking().FirstOrDefault(n => n.Value == value));
 
-    /// The nonce is known, but not as the page says it was issued (a stale or altered page).
+    /// No such nonce, or not as the page says it was issued (a stale or altered page).
     public static SignatureRejectedException Unknown() =>
         Rejected("nonce.unknown", new("Запрос на вход не найден. Обновите страницу и подпишите ещё раз."));
 

@@ -16,8 +16,8 @@ public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignat
 {
     /// <paramref name="issuedXml"/>: the nonce's XML as issued, when the caller has already
     /// checked the nonce for this browser — eGov Mobile's sign-in transaction, which was made from
-    /// it by NonceStore.CheckAsync with this browser's cookie and is found by that cookie's hash
-    /// only (EgovTransactions.StateAsync). The nonce is then not read again: ConsumeAsync's
+    /// this browser's unused nonce (EgovTransactions.StartSignInAsync's INSERT … SELECT) and is
+    /// found by that browser cookie's hash only (EgovTransactions.StateAsync). The nonce is then not read again: ConsumeAsync's
     /// UPDATE still refuses it used or expired.
     public async Task<ClaimsPrincipal> SignInAsync(string postedNonce, string signedXml, string browserKey, CancellationToken ct,
         string? issuedXml = null)
