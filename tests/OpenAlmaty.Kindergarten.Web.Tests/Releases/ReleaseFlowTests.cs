@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Releases;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
@@ -127,6 +128,62 @@ public sealed class ReleaseFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKey
 
         Assert.Equal("Приём заявок открывается и закрывается в рабочий день с 09:00 до 18:00 (время Алматы).", answer.Error);
         Assert.Equal(2, await CabinetData.FreeSeatsAsync(keys.Database, organisation));
+    }
+
+    /// A request still being written when the window closes holds the allocation back, and the
+    /// allocation then counts it: never a request written into a release already allocated.
+    [Fact]
+    public async Task Request_BeingWrittenWhenTheWindowCloses_HoldsTheAllocationBackAndIsAllocated()
+    {
+        await using var portal = keys.Portal();
+        var desk = new ReleaseDesk(portal, keys);
+        var application = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1);
+        var organisation = await desk.OrganisationAsync("Сад Е", 1);
+        var releaseId = await desk.CreateAsync(await desk.StaffAsync(), ReleaseDesk.Form("На закрытии", (organisation, 1)));
+        var pool = await desk.PoolAsync(releaseId, organisation);
+        portal.Clock.SetUtcNow(ReleaseDesk.Opens.AddHours(1));
+        Assert.Equal(0, await desk.AllocateAsync());
+        portal.Clock.SetUtcNow(ReleaseDesk.Closes.AddMinutes(-5));
+        var parent = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
+        var page = await parent.OpenAsync($"/applications/{application.Id}/releases/{releaseId}?rank={pool}");
+
+        // Hold the application's row: the request passes the window's check, then waits here.
+        await using var blocker = new NpgsqlConnection(keys.Database.ConnectionString);
+        await blocker.OpenAsync();
+        var hold = await blocker.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand($"select 1 from applications where id = {application.Id} for update", blocker, hold))
+            await lockRow.ExecuteNonQueryAsync();
+        var sent = parent.SignAndSendAsync(page);
+        await using var observer = new NpgsqlConnection(keys.Database.ConnectionString);
+        await observer.OpenAsync();
+        await WaitForLockWaitersAsync(observer, 1);
+
+        portal.Clock.SetUtcNow(ReleaseDesk.Closes.AddMinutes(1));
+        var allocation = desk.AllocateAsync();
+        await WaitForLockWaitersAsync(observer, 2, allocation);
+        Assert.False(allocation.IsCompleted, "The allocation ran while a request was being written.");
+        await hold.CommitAsync();
+
+        var answer = await parent.FollowAsync(await sent);
+        Assert.StartsWith("Заявка подписана и принята.", answer.Message);
+        Assert.Equal(1, await allocation);
+        await using var db = keys.Database.CreateContext();
+        var offer = await db.ReleaseOffers.SingleAsync(o => o.ReleaseId == releaseId);
+        Assert.Equal((application.Id, pool), (offer.ApplicationId, offer.PoolId));
+    }
+
+    /// Returns early when <paramref name="unlessEnded"/> ends: then nothing waits for it.
+    private static async Task WaitForLockWaitersAsync(NpgsqlConnection observer, int count, Task? unlessEnded = null)
+    {
+        for (var i = 0; i < 1200 && unlessEnded?.IsCompleted != true; i++)
+        {
+            // Its own statement each time: pg_stat_activity is a snapshot taken once per transaction.
+            await using var find = new NpgsqlCommand(
+                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", observer);
+            if ((long)(await find.ExecuteScalarAsync())! >= count) return;
+            await Task.Delay(50);
+        }
+        if (unlessEnded?.IsCompleted != true) throw new TimeoutException($"{count} sessions never waited on a lock.");
     }
 
     [Fact]
