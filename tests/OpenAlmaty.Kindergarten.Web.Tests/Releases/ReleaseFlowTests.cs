@@ -150,7 +150,7 @@ public sealed class ReleaseFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKey
         // Hold the application's row: the request passes the window's check, then waits here.
         await using var blocker = new NpgsqlConnection(keys.Database.ConnectionString);
         await blocker.OpenAsync();
-        var hold = await blocker.BeginTransactionAsync();
+        await using var hold = await blocker.BeginTransactionAsync();
         await using (var lockRow = new NpgsqlCommand($"select 1 from applications where id = {application.Id} for update", blocker, hold))
             await lockRow.ExecuteNonQueryAsync();
         var sent = parent.SignAndSendAsync(page);
