@@ -35,6 +35,7 @@ public static class EgovMobileSetup
     {
         services.AddOptions<EgovMobileOptions>().Bind(config.GetSection("EgovMobile"));
         services.AddScoped<EgovTransactions>();
+        services.AddSingleton<EgovTransactionMemory>();
         services.AddScoped<EgovMobileAddresses>();
         var permits = config.GetValue("EgovMobile:RequestsPerMinute", 120);
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(

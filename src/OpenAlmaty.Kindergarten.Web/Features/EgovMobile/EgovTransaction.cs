@@ -32,7 +32,7 @@ public sealed class EgovTransaction
         Status = EgovStatus.Pending;
     }
 
-    /// 256 random bits, base64url: the QR's URL carries it, so it must not be guessable.
+    /// 128 random bits, base64url: the QR's URL carries it, so it must not be guessable.
     public string Id { get; private set; } = "";
 
     /// The one-time secret API 1 gives the app for API 2 (Authorization: Bearer …).
@@ -63,6 +63,16 @@ public sealed class EgovTransaction
     public string? RefusalEn { get; private set; }
 
     public bool IsSignIn => Nonce is not null;
+
+    /// A copy ended as the PUT's UPDATE left the row: signed with this XML.
+    public EgovTransaction SignedWith(string signedXml, DateTimeOffset endedAt)
+    {
+        var copy = (EgovTransaction)MemberwiseClone();
+        copy.Status = EgovStatus.Signed;
+        copy.SignedXml = signedXml;
+        copy.EndedAt = endedAt;
+        return copy;
+    }
 }
 
 public sealed class EgovTransactionConfiguration : IEntityTypeConfiguration<EgovTransaction>

@@ -25,20 +25,13 @@ public sealed record EgovState(string Status, Func<string, string>? Message, str
 /// that finds the transaction signed completes NCALayer's very sign-in (SignInService: this
 /// browser's nonce, the same checks, the nonce used up) in the same request (EgovWaitController).
 public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSignatureVerifier verifier, TimeProvider clock,
-    IOptions<EdsOptions> eds, ILogger<EgovTransactions> log)
+    IOptions<EdsOptions> eds, EgovTransactionMemory memory, ILogger<EgovTransactions> log)
 {
     public const string SignInKind = "signin";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    /// API 1, API 2 and the PUT read only what never changes in a transaction (its XML, token,
-    /// expiry): kept in memory from its start to its expiry, the app's requests cost no read on
-    /// the instance that started it (another instance reads the row). The status is the
-    /// database's: the PUT's guarded UPDATE decides, and the waiting page reads the row.
-    private static readonly MemoryCache Started = new(new MemoryCacheOptions { SizeLimit = 20_000 });
-
     /// Every this many starts on an instance, ended transactions over an hour old are cleared.
     private const int CleanEvery = 32;
-    private static int _starts;
 
     /// A sign-in's transaction for the login page's nonce, issued at <paramref name="issuedText"/>
     /// (the page's own copy; the XML to sign follows from the two). One statement checks the nonce
@@ -50,7 +43,7 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
         var browser = Hash(browserKey);
         if (nonceValue.Length is > 0 and <= 64 && CanonicalXml.ParseTime(issuedText) is { } issued)
         {
-            var (id, token) = (NewSecret(), NewSecret());
+            var (id, token) = (NewId(), NewSecret());
             var xml = LoginNonce.XmlOf(nonceValue, issued);
             var latest = now + Lifetime;
             var expires = await db.Database.SqlQuery<DateTimeOffset>($"""
@@ -77,7 +70,7 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
         var now = clock.GetUtcNow();
         var expires = Min(now + Lifetime, request.IssuedAt + TimeSpan.FromMinutes(eds.Value.SignedRequestMinutes));
         if (expires <= now) throw EgovRefusals.Expired();
-        return await AddAsync(new EgovTransaction(NewSecret(), NewSecret(), KeyPurpose.Signing, request.Xml, Hash(sessionId), now,
+        return await AddAsync(new EgovTransaction(NewId(), NewSecret(), KeyPurpose.Signing, request.Xml, Hash(sessionId), now,
             expires, null, request.Id, iin, request.Kind), ct);
     }
 
@@ -85,7 +78,7 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
     /// from memory: its status there may be stale, and nothing decides on it but a guarded UPDATE.
     public async Task<EgovTransaction?> FindAsync(string id, CancellationToken ct) =>
         id.Length is 0 or > 64 ? null
-        : Started.Get(id) is EgovTransaction known ? known
+        : memory.Get(id) is { } known ? known
         : await ById(db, id, ct);
 
     /// Compiled once: the waiting page's poll reads the row every 1.5 s.
@@ -133,6 +126,8 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
             where id = {tx.Id} and status = {(int)EgovStatus.Pending} and expires_at > {now}
             """, ct);
         if (updated == 0) throw await WhyEndedAsync(tx.Id, ct);
+        // Signed is final: this instance's copy now says so (the waiting page's poll needs no read).
+        memory.Remember(tx.SignedWith(signedXml, now));
         log.LogInformation("eGov Mobile signature accepted ({Kind})", tx.Kind);
     }
 
@@ -146,10 +141,12 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
         };
 
     /// The outcome for the browser that started the transaction; null for any other browser.
+    /// Signed never changes, so a signed copy in this instance's memory (the PUT came here) is
+    /// the answer; anything else is read from the row, which another instance may have changed.
     public async Task<EgovState?> StateAsync(string id, string browserKey, CancellationToken ct)
     {
         if (id.Length is 0 or > 64 || browserKey.Length == 0) return null;
-        var tx = await ById(db, id, ct);
+        var tx = memory.Get(id) is { Status: EgovStatus.Signed } signed ? signed : await ById(db, id, ct);
         if (tx is null || !FixedEquals(tx.Browser, Hash(browserKey))) return null;
         return tx.Status switch
         {
@@ -173,10 +170,10 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
 
     private async Task<EgovTransaction> RememberAsync(EgovTransaction tx, CancellationToken ct)
     {
-        Started.Set(tx.Id, tx, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = tx.ExpiresAt });
+        memory.Remember(tx);
         // Ended transactions are of no use after a while; clearing up to 100 every 32nd start
         // keeps the table small without a query on every start.
-        if (Interlocked.Increment(ref _starts) % CleanEvery == 1)
+        if (memory.CountStart() % CleanEvery == 1)
         {
             var old = clock.GetUtcNow() - TimeSpan.FromHours(1);
             await db.Set<EgovTransaction>().Where(t => t.ExpiresAt < old).Take(100).ExecuteDeleteAsync(ct);
@@ -186,6 +183,10 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
+    /// 128 random bits, base64url (22 characters): the id is in the QR code, and each character
+    /// more makes the code bigger (egov-mobile.md asks for at least 128 bits).
+    private static string NewId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
     private static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static string Hash(string value) =>
@@ -193,4 +194,29 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
 
     private static bool FixedEquals(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+}
+
+/// This instance's copies of the transactions it started or took the signature of, until they
+/// expire. API 1, API 2 and the PUT read only what never changes in a transaction (its XML,
+/// token, expiry), so the app's requests cost no read here (another instance reads the row).
+/// A copy's status is only a hint, except Signed, which is final: the PUT's guarded UPDATE
+/// decides, and only a copy it wrote says Signed.
+public sealed class EgovTransactionMemory(TimeProvider clock) : IDisposable
+{
+    private readonly MemoryCache _copies = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+    private int _starts;
+
+    public EgovTransaction? Get(string id) => _copies.Get(id) as EgovTransaction;
+
+    /// Keeps the copy to its expiry by the portal's clock (a copy of the same id replaces it).
+    public void Remember(EgovTransaction tx)
+    {
+        var left = tx.ExpiresAt - clock.GetUtcNow();
+        if (left > TimeSpan.Zero) _copies.Set(tx.Id, tx, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = left });
+    }
+
+    /// The number of transactions started on this instance so far, this one included.
+    public int CountStart() => Interlocked.Increment(ref _starts);
+
+    public void Dispose() => _copies.Dispose();
 }
