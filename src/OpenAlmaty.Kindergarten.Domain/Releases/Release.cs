@@ -75,8 +75,11 @@ public sealed class Release
 
     public byte[]? RevealedSeed => Status == ReleaseStatus.Allocated ? Seed : null;
 
-    public bool AcceptsRequests(DateTimeOffset now) =>
-        Status is ReleaseStatus.Draft or ReleaseStatus.Open && now >= OpensAt && now < ClosesAt;
+    public bool AcceptsRequests(DateTimeOffset now) => AcceptsRequests(Status, OpensAt, ClosesAt, now);
+
+    /// The rule itself, for a release read as its three values (the signed request's statement).
+    public static bool AcceptsRequests(ReleaseStatus status, DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now) =>
+        status is ReleaseStatus.Draft or ReleaseStatus.Open && now >= opensAt && now < closesAt;
 
     public bool IsDueToOpen(DateTimeOffset now) => Status == ReleaseStatus.Draft && now >= OpensAt;
 

@@ -39,7 +39,7 @@ public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifi
     {
         try
         {
-            var request = await db.Set<SignedRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct)
+            var request = await ById(db, id, ct)
                 ?? throw new SignatureRejectedException("request.unknown", new(
                     "Запрос на подпись не найден. Откройте заявление и подпишите ещё раз."));
             var now = clock.GetUtcNow();
@@ -65,6 +65,10 @@ public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifi
         }
     }
 
+    /// Compiled once: every signed action reads its request.
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<SignedRequest?>> ById =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken ct) => db.Set<SignedRequest>().AsNoTracking().FirstOrDefault(r => r.Id == id));
+
     /// Uses the request up, in the caller's transaction when it has one; a second use throws
     /// "request.used" (a second click whose first went through).
     public static async Task ConsumeAsync(AppDbContext db, Guid id, DateTimeOffset now, CancellationToken ct)
@@ -72,8 +76,10 @@ public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifi
         var updated = await db.Set<SignedRequest>()
             .Where(r => r.Id == id && r.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.UsedAt, now), ct);
-        if (updated == 0)
-            throw new SignatureRejectedException("request.used", new(
-                "Этот документ уже подписан и отправлен. Повторная отправка не нужна."));
+        if (updated == 0) throw Used();
     }
+
+    /// A second use of a signed request.
+    public static SignatureRejectedException Used() => new("request.used", new(
+        "Этот документ уже подписан и отправлен. Повторная отправка не нужна."));
 }

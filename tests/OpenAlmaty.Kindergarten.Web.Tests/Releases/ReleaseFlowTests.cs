@@ -207,4 +207,41 @@ public sealed class ReleaseFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKey
         Assert.False(await db.ReleaseRequests.AnyAsync(r => r.ReleaseId == releaseId));
         Assert.False(await CabinetData.IsUsedAsync(keys.Database, page.RequestId));
     }
+    /// The signed request's statement (ReleaseDecisions.SubmitAsync) refuses with the domain's
+    /// own reasons, and a refusal rolls everything back: the same signed request sent twice is
+    /// taken once; an application stop-listed between the page and the press is refused with the
+    /// stop-list's words, its signed request stays unused, and no request is stored.
+    [Fact]
+    public async Task Request_SentTwiceOrStopListedMeanwhile_RefusedWithTheReason_NothingChanged()
+    {
+        await using var portal = keys.Portal();
+        var desk = new ReleaseDesk(portal, keys);
+        var first = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1);
+        var second = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent2);
+        var organisation = await desk.OrganisationAsync("Сад Е", 2);
+        var releaseId = await desk.CreateAsync(await desk.StaffAsync(), ReleaseDesk.Form("Отказы", (organisation, 2)));
+        var pool = await desk.PoolAsync(releaseId, organisation);
+        portal.Clock.SetUtcNow(ReleaseDesk.Opens.AddHours(1));
+        var parent1 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
+        var parent2 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent2);
+        var page1 = await parent1.OpenAsync($"/applications/{first.Id}/releases/{releaseId}?rank={pool}");
+        var page2 = await parent2.OpenAsync($"/applications/{second.Id}/releases/{releaseId}?rank={pool}");
+
+        var accepted = await parent1.FollowAsync(await parent1.SignAndSendAsync(page1));
+        var again = await parent1.FollowAsync(await parent1.SignAndSendAsync(page1));
+        await using (var db = keys.Database.CreateContext())
+            await db.Applications.Where(a => a.Id == second.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.StopListedUntil, ReleaseDesk.Closes.AddDays(30)));
+        var stopListed = await parent2.FollowAsync(await parent2.SignAndSendAsync(page2));
+
+        Assert.StartsWith("Заявка подписана и принята.", accepted.Message);
+        Assert.Equal("Этот документ уже подписан и отправлен. Повторная отправка не нужна.", again.Message);
+        Assert.StartsWith("Заявление в стоп-листе до ", stopListed.Error);
+        await using var check = keys.Database.CreateContext();
+        Assert.Equal(1, await check.ReleaseRequests.CountAsync(r => r.ReleaseId == releaseId && r.ApplicationId == first.Id));
+        Assert.False(await check.ReleaseRequests.AnyAsync(r => r.ApplicationId == second.Id));
+        Assert.False(await CabinetData.IsUsedAsync(keys.Database, page2.RequestId));
+        // Allocated here, so that no release of this class's database is left due for another test's allocation.
+        portal.Clock.SetUtcNow(ReleaseDesk.Closes.AddMinutes(1));
+        Assert.Equal(1, await desk.AllocateAsync());
+    }
 }

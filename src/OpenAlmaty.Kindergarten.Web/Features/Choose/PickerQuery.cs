@@ -40,9 +40,14 @@ public sealed class PickerQuery(AppDbContext db, TimeProvider clock)
         ApplicationStatus Status, DateTimeOffset? StopListedUntil, DateTimeOffset? OfferedUntil);
 
     public Task<ApplicationSummary?> ApplicationAsync(long applicationId, long personId, CancellationToken ct) =>
-        db.Applications.AsNoTracking()
-            .Where(a => a.Id == applicationId && a.Access.Any(x => x.PersonId == personId))
-            .Select(a => new ApplicationSummary(a.Id, a.RegistrationNumber, a.Child!.LastName + " " + a.Child.FirstName,
-                a.BirthYear, a.Child.BirthDate, a.Status, a.StopListedUntil, a.OfferedUntil))
-            .SingleOrDefaultAsync(ct);
+        ApplicationOf(db, applicationId, personId, ct);
+
+    /// Compiled once: every signed action and the release pages begin with this access check.
+    private static readonly Func<AppDbContext, long, long, CancellationToken, Task<ApplicationSummary?>> ApplicationOf =
+        EF.CompileAsyncQuery((AppDbContext db, long applicationId, long personId, CancellationToken ct) =>
+            db.Applications.AsNoTracking()
+                .Where(a => a.Id == applicationId && a.Access.Any(x => x.PersonId == personId))
+                .Select(a => new ApplicationSummary(a.Id, a.RegistrationNumber, a.Child!.LastName + " " + a.Child.FirstName,
+                    a.BirthYear, a.Child.BirthDate, a.Status, a.StopListedUntil, a.OfferedUntil))
+                .SingleOrDefault());
 }
