@@ -76,26 +76,30 @@ public sealed class TrustAnchors
     /// The RSA keys of the few certificates that sign others (the pinned anchors, a CRL's or an
     /// OCSP responder's): OpenSSL 3.0 takes about 0.4 ms of CPU to import a public key and 0.03 ms
     /// to check a signature with it, and every first-time signer's certificate is checked against
-    /// the same anchor. Kept by the SHA-256 of the certificate, at most 64; one check at a time per
-    /// key (a .NET key object's members are not promised to be thread-safe).
+    /// the same anchor. Kept by the SHA-256 of the certificate, for at most 64 certificates. A .NET
+    /// key object's members are not promised to be thread-safe, so each check borrows a key object
+    /// of its own from the certificate's pool (as many as ever ran at once), never waiting for one.
     private static class IssuerKeys
     {
         private const int Most = 64;
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, RSA> Keys = new();
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentBag<RSA>> Pools = new();
 
         public static bool VerifyRsa(X509Certificate2 signer, byte[] tbs, byte[] signature, HashAlgorithmName hash)
         {
             var id = Convert.ToBase64String(SHA256.HashData(signer.RawData));
-            if (!Keys.TryGetValue(id, out var rsa))
+            var pool = Pools.TryGetValue(id, out var known) ? known
+                : Pools.Count < Most ? Pools.GetOrAdd(id, _ => []) : null;
+            if (pool is null || !pool.TryTake(out var rsa)) rsa = signer.GetRSAPublicKey();
+            if (rsa is null) return false;
+            try
             {
-                var key = signer.GetRSAPublicKey();
-                if (key is null) return false;
-                if (Keys.Count >= Most)
-                    using (key) return key.VerifyData(tbs, signature, hash, RSASignaturePadding.Pkcs1);
-                rsa = Keys.GetOrAdd(id, key);
-                if (!ReferenceEquals(rsa, key)) key.Dispose();
+                return rsa.VerifyData(tbs, signature, hash, RSASignaturePadding.Pkcs1);
             }
-            lock (rsa) return rsa.VerifyData(tbs, signature, hash, RSASignaturePadding.Pkcs1);
+            finally
+            {
+                if (pool is null) rsa.Dispose();
+                else pool.Add(rsa);
+            }
         }
     }
 
