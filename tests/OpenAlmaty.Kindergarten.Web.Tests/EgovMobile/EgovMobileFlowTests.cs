@@ -168,7 +168,8 @@ public sealed class EgovMobileFlowTests(EdsKeysFixture keys) : IClassFixture<Eds
 
         var first = await app.GetAsync(api1);
         var document = await app.GetAsync(api2);
-        var wrongToken = await phone.PutAsync(session with { Token = "x" + session.Token[1..] }, signed.ToJsonString());
+        // Another token: its first character changed (a token that began with "x" once made "x" + … the same token).
+        var wrongToken = await phone.PutAsync(session with { Token = (session.Token[0] == 'x' ? "y" : "x") + session.Token[1..] }, signed.ToJsonString());
         var state = await TestPhone.StateAsync(browser, started);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
