@@ -3,6 +3,7 @@ using OpenAlmaty.Kindergarten.Web.Documents;
 using OpenAlmaty.Kindergarten.Web.Features.Admin;
 using OpenAlmaty.Kindergarten.Web.Features.EgovMobile;
 using OpenAlmaty.Kindergarten.Web.Features.Registry;
+using OpenAlmaty.Kindergarten.Web.Features.Releases;
 using OpenAlmaty.Kindergarten.Web.Features.SignIn;
 using OpenAlmaty.Kindergarten.Web.Jobs;
 using OpenAlmaty.Kindergarten.Web.Localization;
@@ -31,6 +32,7 @@ public static class PortalFeatures
         services.AddScoped<Features.Releases.ReleaseDecisions>();
         services.AddScoped<Features.Releases.ReleasePageQuery>();
         services.AddScoped<Features.Releases.ReleaseStats>();
+        services.AddReleaseDecisionLine(config);
         services.AddScoped<Features.Admin.Releases.ReleaseCreator>();
         services.AddReferralDocuments(config);
         services.AddStaffDesks(config);
@@ -46,9 +48,10 @@ public static class PortalFeatures
     public static WebApplication UsePortalFeatures(this WebApplication app)
     {
         app.UseRequestLocalization();
-        app.UseSignIn();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorisation: only a signed-in parent waits in a release's line (ReleaseDecisionLine).
+        app.UseSignIn();
         // After authentication: responses to signed-in people are never served from the cache.
         app.UseOutputCache();
         app.UseReferralClock();

@@ -172,6 +172,57 @@ public sealed class ReleaseFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKey
         Assert.Equal((application.Id, pool), (offer.ApplicationId, offer.PoolId));
     }
 
+    /// A release's signed requests wait in one line (ReleaseDecisionLine): with one place to be
+    /// worked on and none to wait, a second request while the first is being worked on is turned
+    /// away with the words to wait and changes nothing; once the first is through, the second is
+    /// taken. Without the line the second would wait on the same lock and never be turned away.
+    [Fact]
+    public async Task Requests_WaitInOneLine_OneBeyondItIsTurnedAway_NothingChanged()
+    {
+        await using var portal = keys.Portal();
+        portal.Settings["SignedDecisions:AtOnce"] = "1";
+        portal.Settings["SignedDecisions:Waiting"] = "0";
+        var desk = new ReleaseDesk(portal, keys);
+        var first = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1);
+        var second = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent2);
+        var organisation = await desk.OrganisationAsync("Сад Д", 2);
+        var releaseId = await desk.CreateAsync(await desk.StaffAsync(), ReleaseDesk.Form("Очередь", (organisation, 2)));
+        var pool = await desk.PoolAsync(releaseId, organisation);
+        portal.Clock.SetUtcNow(ReleaseDesk.Opens.AddHours(1));
+        var parent1 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
+        var parent2 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent2);
+        var page1 = await parent1.OpenAsync($"/applications/{first.Id}/releases/{releaseId}?rank={pool}");
+        var page2 = await parent2.OpenAsync($"/applications/{second.Id}/releases/{releaseId}?rank={pool}");
+
+        // Hold the release's row: the first request enters the line's one place and waits here.
+        await using var blocker = new NpgsqlConnection(keys.Database.ConnectionString);
+        await blocker.OpenAsync();
+        await using var hold = await blocker.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand($"select 1 from releases where id = {releaseId} for update", blocker, hold))
+            await lockRow.ExecuteNonQueryAsync();
+        var sent = parent1.SignAndSendAsync(page1);
+        await using var observer = new NpgsqlConnection(keys.Database.ConnectionString);
+        await observer.OpenAsync();
+        await WaitForLockWaitersAsync(observer, 1);
+
+        // Without the line it would wait on the lock too: the wait's end fails the test then.
+        var turnedAway = await parent2.SignAndSendAsync(page2).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, turnedAway.StatusCode);
+        Assert.Equal("Слишком много запросов. Подождите минуту и попробуйте снова.", await turnedAway.Content.ReadAsStringAsync());
+        Assert.False(await CabinetData.IsUsedAsync(keys.Database, page2.RequestId));
+        await hold.CommitAsync();
+        var accepted = await parent1.FollowAsync(await sent);
+        var later = await parent2.FollowAsync(await parent2.SignAndSendAsync(page2));
+
+        Assert.StartsWith("Заявка подписана и принята.", accepted.Message);
+        Assert.StartsWith("Заявка подписана и принята.", later.Message);
+        await using (var db = keys.Database.CreateContext())
+            Assert.Equal(2, await db.ReleaseRequests.CountAsync(r => r.ReleaseId == releaseId));
+        // Allocated here, so that no release of this class's database is left due for another test's allocation.
+        portal.Clock.SetUtcNow(ReleaseDesk.Closes.AddMinutes(1));
+        Assert.Equal(1, await desk.AllocateAsync());
+    }
+
     /// Returns early when <paramref name="unlessEnded"/> ends: then nothing waits for it.
     private static async Task WaitForLockWaitersAsync(NpgsqlConnection observer, int count, Task? unlessEnded = null)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using OpenAlmaty.Kindergarten.Domain.Applications;
 using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Domain.Kindergartens;
@@ -78,6 +79,7 @@ public sealed class ReleasesController(PickerQuery applications, ReleasePageQuer
     }
 
     [HttpPost("{releaseId:long}/request")]
+    [EnableRateLimiting(ReleaseDecisionLine.Policy)]
     public Task<IActionResult> Submit(long id, long releaseId, Guid requestId, string? signedXml, CancellationToken ct) =>
         DecideAsync(id, releaseId, requestId, signedXml, ReleaseDecisions.RequestKind, async verified =>
         {
@@ -88,6 +90,7 @@ public sealed class ReleasesController(PickerQuery applications, ReleasePageQuer
         }, ct);
 
     [HttpPost("{releaseId:long}/accept")]
+    [EnableRateLimiting(ReleaseDecisionLine.Policy)]
     public Task<IActionResult> Accept(long id, long releaseId, Guid requestId, string? signedXml, CancellationToken ct) =>
         DecideAsync(id, releaseId, requestId, signedXml, ReleaseDecisions.AcceptKind, async verified =>
         {
@@ -107,6 +110,7 @@ public sealed class ReleasesController(PickerQuery applications, ReleasePageQuer
     }
 
     [HttpPost("{releaseId:long}/decline")]
+    [EnableRateLimiting(ReleaseDecisionLine.Policy)]
     public Task<IActionResult> Decline(long id, long releaseId, Guid requestId, string? signedXml, CancellationToken ct) =>
         DecideAsync(id, releaseId, requestId, signedXml, ReleaseDecisions.DeclineKind, async verified =>
         {

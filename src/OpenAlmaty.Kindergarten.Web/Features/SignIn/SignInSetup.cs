@@ -65,6 +65,7 @@ public static class SignInSetup
         return services;
     }
 
-    /// After UseRouting: the limiter reads the endpoint's policy.
+    /// After UseRouting: the limiter reads the endpoint's policy; after UseAuthorization, so that a
+    /// policy that lines requests up (Releases/ReleaseDecisionLine) lines up signed-in people only.
     public static IApplicationBuilder UseSignIn(this IApplicationBuilder app) => app.UseRateLimiter();
 }
