@@ -69,14 +69,27 @@ public sealed class SignedRequests(AppDbContext db, IXmlSignatureVerifier verifi
     private static readonly Func<AppDbContext, Guid, CancellationToken, Task<SignedRequest?>> ById =
         EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken ct) => db.Set<SignedRequest>().AsNoTracking().FirstOrDefault(r => r.Id == id));
 
+    /// The one statement that uses a request up: a request already used changes no row. Run by
+    /// <see cref="ConsumeAsync"/>, and put in a caller's own batch by <see cref="ConsumeCommand"/>
+    /// (the release request's two round trips, Features/Releases/ReleaseDecisions).
+    private const string ConsumeSql = "update signed_requests set used_at = @used_at where id = @id and used_at is null";
+
+    private static Npgsql.NpgsqlParameter[] ConsumeParameters(Guid id, DateTimeOffset now) =>
+        [new Npgsql.NpgsqlParameter("used_at", now), new Npgsql.NpgsqlParameter("id", id)];
+
+    /// <see cref="ConsumeSql"/> for a batch: no row affected means <see cref="Used"/>.
+    public static Npgsql.NpgsqlBatchCommand ConsumeCommand(Guid id, DateTimeOffset now)
+    {
+        var command = new Npgsql.NpgsqlBatchCommand(ConsumeSql);
+        command.Parameters.AddRange(ConsumeParameters(id, now));
+        return command;
+    }
+
     /// Uses the request up, in the caller's transaction when it has one; a second use throws
     /// "request.used" (a second click whose first went through).
     public static async Task ConsumeAsync(AppDbContext db, Guid id, DateTimeOffset now, CancellationToken ct)
     {
-        var updated = await db.Set<SignedRequest>()
-            .Where(r => r.Id == id && r.UsedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UsedAt, now), ct);
-        if (updated == 0) throw Used();
+        if (await db.Database.ExecuteSqlRawAsync(ConsumeSql, ConsumeParameters(id, now), ct) == 0) throw Used();
     }
 
     /// A second use of a signed request.

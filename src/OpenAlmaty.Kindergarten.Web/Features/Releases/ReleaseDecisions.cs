@@ -44,7 +44,7 @@ public sealed class ReleaseDecisions(AppDbContext db, TimeProvider clock, Referr
                     select a.status, a.birth_year, a.stop_listed_until, c.birth_date
                     from applications a join children c on c.id = a.child_id where a.id = $1 for update of a
                     """, applicationId));
-                checks.BatchCommands.Add(Command("update signed_requests set used_at = $1 where id = $2 and used_at is null", now, signedRequestId));
+                checks.BatchCommands.Add(Signatures.SignedRequests.ConsumeCommand(signedRequestId, now));
                 checks.BatchCommands.Add(Command("""
                     select count(*) from release_pools p
                     where p.id = any($1) and p.release_id = $2 and p.birth_year = (select birth_year from applications where id = $3)
