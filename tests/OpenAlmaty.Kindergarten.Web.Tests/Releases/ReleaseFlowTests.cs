@@ -5,6 +5,7 @@ using OpenAlmaty.Kindergarten.Domain.Releases;
 using OpenAlmaty.Kindergarten.Web.Data.Seeding;
 using OpenAlmaty.Kindergarten.Web.Features.Audit;
 using OpenAlmaty.Kindergarten.Web.Tests.Cabinet;
+using OpenAlmaty.Kindergarten.Web.Tests.Infrastructure;
 using OpenAlmaty.Kindergarten.Web.Tests.SignIn;
 
 namespace OpenAlmaty.Kindergarten.Web.Tests.Releases;
@@ -148,21 +149,15 @@ public sealed class ReleaseFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKey
         var page = await parent.OpenAsync($"/applications/{application.Id}/releases/{releaseId}?rank={pool}");
 
         // Hold the application's row: the request passes the window's check, then waits here.
-        await using var blocker = new NpgsqlConnection(keys.Database.ConnectionString);
-        await blocker.OpenAsync();
-        await using var hold = await blocker.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand($"select 1 from applications where id = {application.Id} for update", blocker, hold))
-            await lockRow.ExecuteNonQueryAsync();
+        await using var hold = await RowHold.TakeAsync(keys.Database.ConnectionString, $"select 1 from applications where id = {application.Id} for update");
         var sent = parent.SignAndSendAsync(page);
-        await using var observer = new NpgsqlConnection(keys.Database.ConnectionString);
-        await observer.OpenAsync();
-        await WaitForLockWaitersAsync(observer, 1);
+        await hold.WaitForWaitersAsync(1);
 
         portal.Clock.SetUtcNow(ReleaseDesk.Closes.AddMinutes(1));
         var allocation = desk.AllocateAsync();
-        await WaitForLockWaitersAsync(observer, 2, allocation);
+        await hold.WaitForWaitersAsync(2, allocation);
         Assert.False(allocation.IsCompleted, "The allocation ran while a request was being written.");
-        await hold.CommitAsync();
+        await hold.ReleaseAsync();
 
         var answer = await parent.FollowAsync(await sent);
         Assert.StartsWith("Заявка подписана и принята.", answer.Message);
@@ -182,35 +177,19 @@ public sealed class ReleaseFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKey
         await using var portal = keys.Portal();
         portal.Settings["SignedDecisions:AtOnce"] = "1";
         portal.Settings["SignedDecisions:Waiting"] = "0";
-        var desk = new ReleaseDesk(portal, keys);
-        var first = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1);
-        var second = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent2);
-        var organisation = await desk.OrganisationAsync("Сад Д", 2);
-        var releaseId = await desk.CreateAsync(await desk.StaffAsync(), ReleaseDesk.Form("Очередь", (organisation, 2)));
-        var pool = await desk.PoolAsync(releaseId, organisation);
-        portal.Clock.SetUtcNow(ReleaseDesk.Opens.AddHours(1));
-        var parent1 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
-        var parent2 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent2);
-        var page1 = await parent1.OpenAsync($"/applications/{first.Id}/releases/{releaseId}?rank={pool}");
-        var page2 = await parent2.OpenAsync($"/applications/{second.Id}/releases/{releaseId}?rank={pool}");
+        var (desk, _, _, releaseId, parent1, parent2, page1, page2) = await TwoParentsRankAsync(portal, "Сад Д", "Очередь");
 
         // Hold the release's row: the first request enters the line's one place and waits here.
-        await using var blocker = new NpgsqlConnection(keys.Database.ConnectionString);
-        await blocker.OpenAsync();
-        await using var hold = await blocker.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand($"select 1 from releases where id = {releaseId} for update", blocker, hold))
-            await lockRow.ExecuteNonQueryAsync();
+        await using var hold = await RowHold.TakeAsync(keys.Database.ConnectionString, $"select 1 from releases where id = {releaseId} for update");
         var sent = parent1.SignAndSendAsync(page1);
-        await using var observer = new NpgsqlConnection(keys.Database.ConnectionString);
-        await observer.OpenAsync();
-        await WaitForLockWaitersAsync(observer, 1);
+        await hold.WaitForWaitersAsync(1);
 
         // Without the line it would wait on the lock too: the wait's end fails the test then.
         var turnedAway = await parent2.SignAndSendAsync(page2).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, turnedAway.StatusCode);
         Assert.Equal("Слишком много запросов. Подождите минуту и попробуйте снова.", await turnedAway.Content.ReadAsStringAsync());
         Assert.False(await CabinetData.IsUsedAsync(keys.Database, page2.RequestId));
-        await hold.CommitAsync();
+        await hold.ReleaseAsync();
         var accepted = await parent1.FollowAsync(await sent);
         var later = await parent2.FollowAsync(await parent2.SignAndSendAsync(page2));
 
@@ -223,18 +202,70 @@ public sealed class ReleaseFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKey
         Assert.Equal(1, await desk.AllocateAsync());
     }
 
-    /// Returns early when <paramref name="unlessEnded"/> ends: then nothing waits for it.
-    private static async Task WaitForLockWaitersAsync(NpgsqlConnection observer, int count, Task? unlessEnded = null)
+    /// A release of one organisation's two seats, open for an hour, and Parent1 and Parent2 signed
+    /// in, each on the page to sign a ranking of that organisation.
+    private async Task<(ReleaseDesk Desk, Application First, Application Second, long ReleaseId,
+        CabinetClient Parent1, CabinetClient Parent2, CabinetPage Page1, CabinetPage Page2)> TwoParentsRankAsync(
+        PortalFactory portal, string organisationName, string releaseName)
     {
-        for (var i = 0; i < 1200 && unlessEnded?.IsCompleted != true; i++)
+        var desk = new ReleaseDesk(portal, keys);
+        var first = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1);
+        var second = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent2);
+        var organisation = await desk.OrganisationAsync(organisationName, 2);
+        var releaseId = await desk.CreateAsync(await desk.StaffAsync(), ReleaseDesk.Form(releaseName, (organisation, 2)));
+        var pool = await desk.PoolAsync(releaseId, organisation);
+        portal.Clock.SetUtcNow(ReleaseDesk.Opens.AddHours(1));
+        var parent1 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
+        var parent2 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent2);
+        var page1 = await parent1.OpenAsync($"/applications/{first.Id}/releases/{releaseId}?rank={pool}");
+        var page2 = await parent2.OpenAsync($"/applications/{second.Id}/releases/{releaseId}?rank={pool}");
+        return (desk, first, second, releaseId, parent1, parent2, page1, page2);
+    }
+
+    /// A row held FOR UPDATE by a session of the test's own, and another session that watches how
+    /// many sessions wait on a lock.
+    private sealed class RowHold : IAsyncDisposable
+    {
+        private readonly NpgsqlConnection blocker;
+        private readonly NpgsqlTransaction hold;
+        private readonly NpgsqlConnection observer;
+
+        private RowHold(NpgsqlConnection blocker, NpgsqlTransaction hold, NpgsqlConnection observer) =>
+            (this.blocker, this.hold, this.observer) = (blocker, hold, observer);
+
+        public static async Task<RowHold> TakeAsync(string connectionString, string lockSql)
         {
-            // Its own statement each time: pg_stat_activity is a snapshot taken once per transaction.
-            await using var find = new NpgsqlCommand(
-                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", observer);
-            if ((long)(await find.ExecuteScalarAsync())! >= count) return;
-            await Task.Delay(50);
+            var blocker = new NpgsqlConnection(connectionString);
+            await blocker.OpenAsync();
+            var hold = await blocker.BeginTransactionAsync();
+            await using (var lockRow = new NpgsqlCommand(lockSql, blocker, hold)) await lockRow.ExecuteNonQueryAsync();
+            var observer = new NpgsqlConnection(connectionString);
+            await observer.OpenAsync();
+            return new RowHold(blocker, hold, observer);
         }
-        if (unlessEnded?.IsCompleted != true) throw new TimeoutException($"{count} sessions never waited on a lock.");
+
+        public Task ReleaseAsync() => hold.CommitAsync();
+
+        /// Returns early when <paramref name="unlessEnded"/> ends: then nothing waits for it.
+        public async Task WaitForWaitersAsync(int count, Task? unlessEnded = null)
+        {
+            for (var i = 0; i < 1200 && unlessEnded?.IsCompleted != true; i++)
+            {
+                // Its own statement each time: pg_stat_activity is a snapshot taken once per transaction.
+                await using var find = new NpgsqlCommand(
+                    "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", observer);
+                if ((long)(await find.ExecuteScalarAsync())! >= count) return;
+                await Task.Delay(50);
+            }
+            if (unlessEnded?.IsCompleted != true) throw new TimeoutException($"{count} sessions never waited on a lock.");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await hold.DisposeAsync();
+            await blocker.DisposeAsync();
+            await observer.DisposeAsync();
+        }
     }
 
     [Fact]
@@ -266,17 +297,7 @@ public sealed class ReleaseFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKey
     public async Task Request_SentTwiceOrStopListedMeanwhile_RefusedWithTheReason_NothingChanged()
     {
         await using var portal = keys.Portal();
-        var desk = new ReleaseDesk(portal, keys);
-        var first = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent1);
-        var second = await CabinetData.ApplicationAsync(portal, DemoUsers.Parent2);
-        var organisation = await desk.OrganisationAsync("Сад Е", 2);
-        var releaseId = await desk.CreateAsync(await desk.StaffAsync(), ReleaseDesk.Form("Отказы", (organisation, 2)));
-        var pool = await desk.PoolAsync(releaseId, organisation);
-        portal.Clock.SetUtcNow(ReleaseDesk.Opens.AddHours(1));
-        var parent1 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent1);
-        var parent2 = await CabinetClient.SignInAsync(portal, keys, DemoUsers.Parent2);
-        var page1 = await parent1.OpenAsync($"/applications/{first.Id}/releases/{releaseId}?rank={pool}");
-        var page2 = await parent2.OpenAsync($"/applications/{second.Id}/releases/{releaseId}?rank={pool}");
+        var (desk, first, second, releaseId, parent1, parent2, page1, page2) = await TwoParentsRankAsync(portal, "Сад Е", "Отказы");
 
         var accepted = await parent1.FollowAsync(await parent1.SignAndSendAsync(page1));
         var again = await parent1.FollowAsync(await parent1.SignAndSendAsync(page1));
