@@ -10,10 +10,15 @@ public sealed record RushParent(BenchPerson Person, long ApplicationId);
 
 /// What the rush needs, written straight into the database: parents with valid IINs, children
 /// born in 2021 queued in the general group, and private seats for 2021 in a few organisations.
-/// IIN serials 1000–4999 are the bench's; the bulk generator uses 5000–9999.
+/// IIN serials 1000–4999 are the bench's; the bulk generator uses 5000–9999. A child's IIN is
+/// its day in 2021, a boy's or a girl's century digit and a serial 7 apart from the next one's,
+/// so that cohorts 0–40 (up to 10,000 parents each) never meet each other or the generator's children.
 public static class Cohorts
 {
     public const int BirthYear = 2021;
+
+    /// Serials 1000 + 7·slot stay below the generator's 5000 (with room for NewIin's skips).
+    private const int MaxChildSlot = (4990 - 1000) / 7;
 
     public static async Task<List<RushParent>> AddParentsAsync(NpgsqlDataSource db, int cohort, int count)
     {
@@ -25,7 +30,9 @@ public static class Cohorts
             var birth = new DateOnly(1985, 1, 1).AddDays(n % 3650);
             people.Add((NewIin(birth, 3, 1000 + n / 3650 * 7), "НАГРУЗКА", $"РОДИТЕЛЬ {cohort}-{i:D4}", birth));
             var childBirth = new DateOnly(BirthYear, 1, 1).AddDays(n % 365);
-            children.Add((NewIin(childBirth, 5, 1000 + n / 365 * 7), "НАГРУЗКА", $"РЕБЁНОК {cohort}-{i:D4}", childBirth));
+            var (century, slot) = (5 + n / 365 % 2, n / 365 / 2);
+            if (slot > MaxChildSlot) throw new ArgumentOutOfRangeException(nameof(cohort), cohort, "the bench's IIN serials end at cohort 40");
+            children.Add((NewIin(childBirth, century, 1000 + slot * 7), "НАГРУЗКА", $"РЕБЁНОК {cohort}-{i:D4}", childBirth));
         }
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
