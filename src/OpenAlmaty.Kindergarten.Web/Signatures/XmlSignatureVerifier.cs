@@ -40,7 +40,8 @@ public sealed class XmlSignatureVerifier(CertificateValidator certificates, ILog
             var signer = await certificates.CompleteAsync(checkedFirst ?? certificates.Check(result.Certificate, purpose, at), algorithm, ct);
             // Kept from the first verification on: a repeat does not extend the two minutes.
             if (remembered is null && remember) Verified.Set(id, result, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = VerifiedLife });
-            logger.LogInformation("ЭЦП XML verified: {Algorithm}, IIN {Iin}, revocation {Revocation}",
+            // A remembered document's repeat is at Debug: its verification was logged a moment ago.
+            logger.Log(remembered is null ? LogLevel.Information : LogLevel.Debug, "ЭЦП XML verified: {Algorithm}, IIN {Iin}, revocation {Revocation}",
                 signer.Algorithm, Domain.People.Iin.Mask(signer.Iin), signer.RevocationCheck);
             PortalMetrics.SignatureVerified(algorithm, "accepted");
             return new VerifiedXml(signer, result.Content);
