@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.Kindergarten.Domain.People;
 using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Infrastructure;
 
 namespace OpenAlmaty.Kindergarten.Web.Auth;
 
@@ -52,7 +53,7 @@ public sealed class SessionCache(TimeProvider clock)
     }
 }
 
-public sealed class Sessions(AppDbContext db, SessionCache cache, TimeProvider clock)
+public sealed class Sessions(AppDbContext db, SessionCache cache, TimeProvider clock, Housekeeping housekeeping)
 {
     public async Task<SessionSnapshot> StartAsync(Person person, string? employerBin, CancellationToken ct)
     {
@@ -60,8 +61,10 @@ public sealed class Sessions(AppDbContext db, SessionCache cache, TimeProvider c
         var session = new UserSession(person.Id, person.Iin, employerBin, now);
         db.Add(session);
         await db.SaveChangesAsync(ct);
-        // Sessions long over are of no use; clearing a few here keeps the table small without a job.
-        await db.Set<UserSession>().Where(s => s.ExpiresAt < now - TimeSpan.FromDays(30)).Take(100).ExecuteDeleteAsync(ct);
+        // Sessions long over are of no use; clearing a few here keeps the table small without a job
+        // (Housekeeping: not on every sign-in).
+        if (housekeeping.Due(HousekeptTable.UserSessions))
+            await db.Set<UserSession>().Where(s => s.ExpiresAt < now - TimeSpan.FromDays(30)).Take(100).ExecuteDeleteAsync(ct);
         return await LoadAsync(session.Id, ct) ?? throw new InvalidOperationException("A session just started is not open.");
     }
 

@@ -33,6 +33,7 @@ public static class PortalServices
         services.AddProxySupport(config);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Housekeeping>();
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // Statements a connection sends again and again are prepared once (PostgreSQL stops
         // parsing and planning them per request), and kept: no DISCARD ALL when a request hands

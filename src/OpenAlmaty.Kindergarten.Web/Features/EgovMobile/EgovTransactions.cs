@@ -8,6 +8,7 @@ using Npgsql;
 using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Web.Data;
 using OpenAlmaty.Kindergarten.Web.Features.SignIn;
+using OpenAlmaty.Kindergarten.Web.Infrastructure;
 using OpenAlmaty.Kindergarten.Web.Signatures;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.EgovMobile;
@@ -26,13 +27,10 @@ public sealed record EgovState(string Status, Func<string, string>? Message, str
 /// that finds the transaction signed completes NCALayer's very sign-in (SignInService: this
 /// browser's nonce, the same checks, the nonce used up) in the same request (EgovWaitController).
 public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSignatureVerifier verifier, TimeProvider clock,
-    IOptions<EdsOptions> eds, EgovTransactionMemory memory, ILogger<EgovTransactions> log)
+    IOptions<EdsOptions> eds, EgovTransactionMemory memory, Housekeeping housekeeping, ILogger<EgovTransactions> log)
 {
     public const string SignInKind = "signin";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
-
-    /// Every this many starts on an instance, ended transactions over an hour old are cleared.
-    private const int CleanEvery = 32;
 
     /// A sign-in's transaction for the login page's nonce, issued at <paramref name="issuedText"/>
     /// (the page's own copy; the XML to sign follows from the two). One statement checks the nonce
@@ -201,9 +199,8 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
     private async Task<EgovTransaction> RememberAsync(EgovTransaction tx, CancellationToken ct)
     {
         memory.Remember(tx);
-        // Ended transactions are of no use after a while; clearing up to 100 every 32nd start
-        // keeps the table small without a query on every start.
-        if (memory.CountStart() % CleanEvery == 1)
+        // Ended transactions are of no use after a while (Housekeeping: not on every start).
+        if (housekeeping.Due(HousekeptTable.EgovTransactions))
         {
             var old = clock.GetUtcNow() - TimeSpan.FromHours(1);
             await db.Set<EgovTransaction>().Where(t => t.ExpiresAt < old).Take(100).ExecuteDeleteAsync(ct);
@@ -234,7 +231,6 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
 public sealed class EgovTransactionMemory(TimeProvider clock) : IDisposable
 {
     private readonly MemoryCache _copies = new(new MemoryCacheOptions { SizeLimit = 20_000 });
-    private int _starts;
 
     public EgovTransaction? Get(string id) => _copies.Get(id) as EgovTransaction;
 
@@ -244,9 +240,6 @@ public sealed class EgovTransactionMemory(TimeProvider clock) : IDisposable
         var left = tx.ExpiresAt - clock.GetUtcNow();
         if (left > TimeSpan.Zero) _copies.Set(tx.Id, tx, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = left });
     }
-
-    /// The number of transactions started on this instance so far, this one included.
-    public int CountStart() => Interlocked.Increment(ref _starts);
 
     public void Dispose() => _copies.Dispose();
 }

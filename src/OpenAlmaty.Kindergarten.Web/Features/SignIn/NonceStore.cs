@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenAlmaty.Kindergarten.Domain.Common;
 using OpenAlmaty.Kindergarten.Web.Data;
+using OpenAlmaty.Kindergarten.Web.Infrastructure;
 using OpenAlmaty.Kindergarten.Web.Signatures;
 
 namespace OpenAlmaty.Kindergarten.Web.Features.SignIn;
@@ -54,7 +55,7 @@ public sealed class LoginNonceConfiguration : IEntityTypeConfiguration<LoginNonc
     }
 }
 
-public sealed class NonceStore(AppDbContext db, TimeProvider clock)
+public sealed class NonceStore(AppDbContext db, TimeProvider clock, Housekeeping housekeeping)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
@@ -70,8 +71,9 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock)
         db.Add(nonce);
         await db.SaveChangesAsync(ct);
         // Expired challenges are of no use to anyone; clearing a few here keeps the table small
-        // without a scheduled job.
-        await db.Set<LoginNonce>().Where(n => n.ExpiresAt < now - TimeSpan.FromHours(1)).Take(100).ExecuteDeleteAsync(ct);
+        // without a scheduled job (Housekeeping: not on every page).
+        if (housekeeping.Due(HousekeptTable.LoginNonces))
+            await db.Set<LoginNonce>().Where(n => n.ExpiresAt < now - TimeSpan.FromHours(1)).Take(100).ExecuteDeleteAsync(ct);
         return nonce;
     }
 
