@@ -8,15 +8,15 @@ namespace OpenAlmaty.Kindergarten.Bench;
 /// (wwwroot/js/egov.js) and the phone do it together, request by request.
 public static class EgovFlows
 {
-    public const string Start = "POST /login/egov", Signed = "GET status (signed in by the poll)";
+    public const string Start = "POST /login/egov", Signed = "GET status (the session to the browser)";
     public const string Phone = "phone: API 1 GET, API 2 GET, sign, API 2 PUT", Whole = "eGov sign-in (whole)";
 
     /// The browser: GET /login, «eGov Mobile» starts a transaction for the page's nonce (POST
     /// /login/egov with the form's token and nonce). The phone: the portal's strict stand-in of
     /// the app (EgovMobilePhone, the tests' and /dev/phone's client) reads the QR text, calls
     /// API 1 and API 2, signs the XML with the parent's authentication key (RSA or GOST-2015) and
-    /// PUTs it. The browser: its poll finds the transaction signed, and that request signs it in
-    /// (the session cookie) and names the page to go to — as egov.js does. egov.js first looks
+    /// PUTs it; that request signs the person in. The browser: its poll finds the transaction
+    /// signed, gets that session's cookie and the page to go to — as egov.js does. egov.js first looks
     /// one interval (1.5 s) after the start, and every 1.5 s after that while a person confirms
     /// on the phone; those waiting polls are left out (they would measure the person, not the
     /// portal): here the phone has signed before the first poll.

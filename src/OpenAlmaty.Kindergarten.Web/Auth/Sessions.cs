@@ -65,7 +65,10 @@ public sealed class Sessions(AppDbContext db, SessionCache cache, TimeProvider c
         // (Housekeeping: not on every sign-in).
         if (housekeeping.Due(HousekeptTable.UserSessions))
             await db.Set<UserSession>().Where(s => s.ExpiresAt < now - TimeSpan.FromDays(30)).Take(100).ExecuteDeleteAsync(ct);
-        return await LoadAsync(session.Id, ct) ?? throw new InvalidOperationException("A session just started is not open.");
+        var started = await LoadAsync(session.Id, ct) ?? throw new InvalidOperationException("A session just started is not open.");
+        // The page the person lands on (or eGov Mobile's poll, when the phone's PUT came here) needs no read.
+        cache.Put(started);
+        return started;
     }
 
     public async Task<SessionSnapshot?> CurrentAsync(string id, CancellationToken ct)

@@ -40,11 +40,12 @@ public sealed class EgovMobileFlowTests(EdsKeysFixture keys) : IClassFixture<Eds
         Assert.Equal(HttpStatusCode.OK, journal.StatusCode);
     }
 
-    /// The poll's sign-in is NCALayer's: the nonce is used up by it, so neither a second poll nor
-    /// the same signature by POST /login signs anybody in again; a page that asked for sign-in
-    /// (returnUrl) is where the browser goes.
+    /// The PUT's sign-in is NCALayer's: the nonce is used up by it and one session is started;
+    /// the waiting browser's polls get that session (a second poll no new one), the same
+    /// signature by POST /login signs nobody in, a page that asked for sign-in (returnUrl) is
+    /// where the browser goes, and the signed XML (the person's certificate) is not kept.
     [Fact]
-    public async Task SignIn_ByThePoll_UsesTheNonceOnce_AndGoesToTheReturnUrl()
+    public async Task SignIn_ByThePut_UsesTheNonceOnce_PollsGetThatSession_AndGoToTheReturnUrl()
     {
         await using var portal = keys.Portal().WithEgovMobile();
         var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -56,19 +57,119 @@ public sealed class EgovMobileFlowTests(EdsKeysFixture keys) : IClassFixture<Eds
         var signedXml = sign(session.XmlsToSign.Single());
         var body = session.Document.DeepClone().AsObject();
         body["documentsToSign"]![0]!["documentXml"] = signedXml;
-        await phone.PutAsync(session, body.ToJsonString());
         await using var db = keys.Database.CreateContext();
         var sessionsBefore = await db.Set<Auth.UserSession>().CountAsync();
 
+        var put = await phone.PutAsync(session, body.ToJsonString());
+        var sessionsAfterPut = await db.Set<Auth.UserSession>().CountAsync();
         var first = await TestPhone.StateAsync(browser, started);
         var second = await TestPhone.StateAsync(browser, started);
         var again = await login.PostAsync(browser, signedXml);
+        var row = await db.Set<EgovTransaction>().AsNoTracking().SingleAsync(t => t.Nonce == login.Nonce);
 
+        Assert.Equal(HttpStatusCode.OK, put.Status);
+        Assert.Equal(sessionsBefore + 1, sessionsAfterPut);
         Assert.Equal(("signed-in", "/applications"), (first.Status, first.Redirect));
-        Assert.Equal("rejected", second.Status);
-        Assert.False(string.IsNullOrWhiteSpace(second.Message));
+        Assert.Equal(("signed-in", "/applications"), (second.Status, second.Redirect));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Equal(sessionsBefore + 1, await db.Set<Auth.UserSession>().CountAsync());
+        Assert.Equal((EgovStatus.Signed, null), (row.Status, row.SignedXml));
+        Assert.True(await db.Set<Auth.UserSession>().AnyAsync(s => s.Id == row.SessionId && s.EndedAt == null));
+    }
+
+    /// The PUT comes from the app, in the app's language; the person's language (their
+    /// notifications') is the one of the page they signed in from, as with NCALayer.
+    [Fact]
+    public async Task SignIn_PersonSpeaksTheWaitingPagesLanguage_NotTheApps()
+    {
+        await using var portal = keys.Portal().WithEgovMobile();
+        var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await browser.GetAsync("/lang/kk?returnUrl=/login");
+        var login = await LoginForm.OpenAsync(browser);
+        var started = await TestPhone.StartSignInAsync(browser, login);
+
+        var answer = await TestPhone.Phone(portal, TestPhone.Key(keys, DemoUsers.Parent2, authentication: true, gost: true), language: "ru")
+            .SignAsync(started.QrText);
+        await using var db = keys.Database.CreateContext();
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.Iin == DemoUsers.Parent2.Iin);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal("kk", person.Language);
+    }
+
+    /// The app (or someone with the QR code) sends the same signature four times at once: the
+    /// nonce's row decides, one PUT signs in, the others are refused, one session is started.
+    [Fact]
+    public async Task SignIn_FourPutsAtOnce_OneSignsIn_OneSession()
+    {
+        await using var portal = keys.Portal().WithEgovMobile();
+        var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await LoginForm.OpenAsync(browser);
+        var started = await TestPhone.StartSignInAsync(browser, login);
+        var sign = TestPhone.Key(keys, DemoUsers.Parent1, authentication: true, gost: false);
+        var phone = TestPhone.Phone(portal, sign);
+        var session = await phone.OpenAsync(started.QrText);
+        var body = session.Document.DeepClone().AsObject();
+        body["documentsToSign"]![0]!["documentXml"] = sign(session.XmlsToSign.Single());
+        await using var db = keys.Database.CreateContext();
+        var sessionsBefore = await db.Set<Auth.UserSession>().CountAsync();
+
+        var puts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => phone.PutAsync(session, body.ToJsonString())));
+        var state = await TestPhone.StateAsync(browser, started);
+
+        Assert.Single(puts, p => p.Status == HttpStatusCode.OK);
+        Assert.All(puts.Where(p => p.Status != HttpStatusCode.OK), p => Assert.Equal(HttpStatusCode.Forbidden, p.Status));
+        Assert.Equal("signed-in", state.Status);
+        Assert.Equal(sessionsBefore + 1, await db.Set<Auth.UserSession>().CountAsync());
+    }
+
+    /// The nonce was used meanwhile (the same page signed in through NCALayer): the phone hears
+    /// the reason at once, the transaction ends refused, and no second session is started.
+    [Fact]
+    public async Task SignIn_NonceUsedMeanwhile_ThePhoneIsRefusedAtOnce_NoSecondSession()
+    {
+        await using var portal = keys.Portal().WithEgovMobile();
+        var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await LoginForm.OpenAsync(browser);
+        var started = await TestPhone.StartSignInAsync(browser, login);
+        var sign = TestPhone.Key(keys, DemoUsers.Parent1, authentication: true, gost: false);
+        var byNcaLayer = await login.PostAsync(browser, sign(login.Xml));
+        await using var db = keys.Database.CreateContext();
+        var sessionsBefore = await db.Set<Auth.UserSession>().CountAsync();
+
+        var answer = await TestPhone.Phone(portal, sign).SignAsync(started.QrText);
+        var state = await TestPhone.StateAsync(browser, started);
+
+        Assert.Equal(HttpStatusCode.Redirect, byNcaLayer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
+        Assert.Contains("уже использована", answer.Message, StringComparison.Ordinal);
+        Assert.Equal("rejected", state.Status);
+        Assert.Equal(answer.Message, state.Message);
+        Assert.Equal(sessionsBefore, await db.Set<Auth.UserSession>().CountAsync());
+    }
+
+    /// After signing out, the waiting page's old transaction signs nobody in again.
+    [Fact]
+    public async Task SignIn_AfterSignOut_ThePollGivesNoSession()
+    {
+        await using var portal = keys.Portal().WithEgovMobile();
+        var browser = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await LoginForm.OpenAsync(browser);
+        var started = await TestPhone.StartSignInAsync(browser, login);
+        await TestPhone.Phone(portal, TestPhone.Key(keys, DemoUsers.Parent1, authentication: true, gost: true)).SignAsync(started.QrText);
+        var first = await TestPhone.StateAsync(browser, started);
+        var home = await browser.GetStringAsync("/");
+        var token = Infrastructure.StaffKeysFixture.Token(home);
+        var logout = await browser.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        var afterLogout = await TestPhone.StateAsync(browser, started);
+        var journal = await browser.GetAsync("/applications");
+
+        Assert.Equal("signed-in", first.Status);
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal("rejected", afterLogout.Status);
+        Assert.False(string.IsNullOrWhiteSpace(afterLogout.Message));
+        Assert.Equal(HttpStatusCode.Redirect, journal.StatusCode); // signed out: to /login
     }
 
     [Theory]

@@ -1441,6 +1441,11 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
                     b.Property<string>("Nonce")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -1470,6 +1475,11 @@ namespace OpenAlmaty.Kindergarten.Web.Data.Migrations
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("session_id");
 
                     b.Property<string>("SignedXml")
                         .HasColumnType("text")

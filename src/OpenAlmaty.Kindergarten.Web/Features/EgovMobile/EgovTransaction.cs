@@ -16,7 +16,7 @@ public sealed class EgovTransaction
     private EgovTransaction() { }
 
     public EgovTransaction(string id, string token, KeyPurpose purpose, string xml, string browser, DateTimeOffset createdAt,
-        DateTimeOffset expiresAt, string? nonce, Guid? requestId, string? iin, string kind)
+        DateTimeOffset expiresAt, string? nonce, Guid? requestId, string? iin, string kind, string? language = null)
     {
         Id = id;
         Token = token;
@@ -29,6 +29,7 @@ public sealed class EgovTransaction
         RequestId = requestId;
         Iin = iin;
         Kind = kind;
+        Language = language;
         Status = EgovStatus.Pending;
     }
 
@@ -56,7 +57,18 @@ public sealed class EgovTransaction
     public string Kind { get; private set; } = "";
     public EgovStatus Status { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
+
+    /// An action's signed XML, which the waiting page sends through the action's own POST. A
+    /// sign-in keeps none: its PUT signs the person in at once (<see cref="SessionId"/>).
     public string? SignedXml { get; private set; }
+
+    /// A signed sign-in's session, started by the PUT; the waiting browser's poll gets its cookie.
+    public string? SessionId { get; private set; }
+
+    /// A sign-in's: the waiting page's language, which the PUT records as the person's (the app's
+    /// request is not the person's page).
+    public string? Language { get; private set; }
+
     public string? RefusalCode { get; private set; }
     public string? RefusalRu { get; private set; }
     public string? RefusalKk { get; private set; }
@@ -64,12 +76,13 @@ public sealed class EgovTransaction
 
     public bool IsSignIn => Nonce is not null;
 
-    /// A copy ended as the PUT's UPDATE left the row: signed with this XML.
-    public EgovTransaction SignedWith(string signedXml, DateTimeOffset endedAt)
+    /// A copy ended as the PUT's UPDATE left the row: signed, with an action's XML or a sign-in's session.
+    public EgovTransaction Signed(string? signedXml, string? sessionId, DateTimeOffset endedAt)
     {
         var copy = (EgovTransaction)MemberwiseClone();
         copy.Status = EgovStatus.Signed;
         copy.SignedXml = signedXml;
+        copy.SessionId = sessionId;
         copy.EndedAt = endedAt;
         return copy;
     }
@@ -88,6 +101,8 @@ public sealed class EgovTransactionConfiguration : IEntityTypeConfiguration<Egov
         b.Property(t => t.Iin).HasMaxLength(12).IsFixedLength();
         b.Property(t => t.Kind).HasMaxLength(64);
         b.Property(t => t.RefusalCode).HasMaxLength(64);
+        b.Property(t => t.SessionId).HasMaxLength(64);
+        b.Property(t => t.Language).HasMaxLength(2);
         b.HasIndex(t => t.ExpiresAt);
         b.Ignore(t => t.IsSignIn);
     }

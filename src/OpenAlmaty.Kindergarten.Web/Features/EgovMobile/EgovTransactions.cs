@@ -15,19 +15,21 @@ namespace OpenAlmaty.Kindergarten.Web.Features.EgovMobile;
 
 /// What the waiting page learns about its own transaction.
 /// Message: the refusal in a language ("ru", "kk", "en"); a rejected transaction keeps the words it was refused with.
-/// Nonce and IssuedXml: a signed sign-in's nonce and the XML it was issued as, for the sign-in
-/// that the waiting browser's poll completes.
-public sealed record EgovState(string Status, Func<string, string>? Message, string? SignedXml, string? Nonce = null, string? IssuedXml = null);
+/// SignedXml: a signed action's XML. SessionId: a signed sign-in's session, whose cookie the
+/// waiting browser's poll receives.
+public sealed record EgovState(string Status, Func<string, string>? Message, string? SignedXml, string? SessionId = null);
 
 /// The signing transactions of eGov Mobile (../shared/docs/egov-mobile.md). A transaction only
 /// carries the signature from the phone to the waiting browser: the phone's answer is verified
 /// here exactly as NCALayer's (so that a refusal reaches the phone at once). For an action the
 /// browser then sends the same signed XML through the action's own POST, as for NCALayer, where
-/// the signed request is used up in the transaction that acts. For sign-in the browser's poll
-/// that finds the transaction signed completes NCALayer's very sign-in (SignInService: this
-/// browser's nonce, the same checks, the nonce used up) in the same request (EgovWaitController).
-public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSignatureVerifier verifier, TimeProvider clock,
-    IOptions<EdsOptions> eds, EgovTransactionMemory memory, Housekeeping housekeeping, ILogger<EgovTransactions> log)
+/// the signed request is used up in the transaction that acts. For sign-in the PUT itself
+/// completes NCALayer's very sign-in (SignInService: the legal-entity rule and the person, then
+/// the nonce used up and a session, in one database transaction with the guarded UPDATE), and the
+/// browser's poll that finds the transaction signed receives that session's cookie (EgovWaitController).
+public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSignatureVerifier verifier, SignInService signIn,
+    TimeProvider clock, IOptions<EdsOptions> eds, EgovTransactionMemory memory, Auth.SessionCache sessionCache, Housekeeping housekeeping,
+    ILogger<EgovTransactions> log)
 {
     public const string SignInKind = "signin";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
@@ -36,7 +38,8 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
     /// (the page's own copy; the XML to sign follows from the two). One statement checks the nonce
     /// — this browser's, unused, unexpired, issued then — and adds the transaction; only when it
     /// adds nothing is the nonce read, for the reason.
-    public async Task<EgovTransaction> StartSignInAsync(string nonceValue, string? issuedText, string browserKey, CancellationToken ct)
+    public async Task<EgovTransaction> StartSignInAsync(string nonceValue, string? issuedText, string browserKey, string language,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var browser = Hash(browserKey);
@@ -45,14 +48,14 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
             var (id, token) = (NewId(), NewSecret());
             var xml = LoginNonce.XmlOf(nonceValue, issued);
             var added = await OnConnectionAsync(StartSignInSql, [id, token, (int)KeyPurpose.Authentication, xml, browser, now, now + Lifetime,
-                SignInKind, (int)EgovStatus.Pending, nonceValue, issued], async command =>
+                SignInKind, (int)EgovStatus.Pending, nonceValue, issued, language], async command =>
             {
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 return await reader.ReadAsync(ct) ? reader.GetFieldValue<DateTimeOffset>(0) : (DateTimeOffset?)null;
             }, ct);
             if (added is { } expires)
                 return await RememberAsync(new EgovTransaction(id, token, KeyPurpose.Authentication, xml, browser, now, expires, nonceValue,
-                    null, null, SignInKind), ct);
+                    null, null, SignInKind, language), ct);
         }
         await nonces.CheckAsync(nonceValue, browserKey, ct);
         throw NonceStore.Unknown();
@@ -90,7 +93,9 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
     /// signed, or rejected with the reason. A transaction that has ended or expired changes no
     /// more: the UPDATE … WHERE status = pending is the guard, so <paramref name="tx"/> may be the
     /// copy kept in memory since the start (no read before the work); only when that UPDATE finds
-    /// nothing is the row read, for the reason. Throws <see cref="SignatureRejectedException"/>.
+    /// nothing is the row read, for the reason. A sign-in is completed here, so the phone hears
+    /// at once when it is refused (a used nonce, a legal entity's key without a grant), and the
+    /// signed XML, with the person's certificate, is not kept. Throws <see cref="SignatureRejectedException"/>.
     public async Task AcceptAsync(EgovTransaction tx, string signedXml, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -99,12 +104,18 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
         if (tx.ExpiresAt <= now) throw EgovRefusals.Expired();
         try
         {
-            XmlPreScan.Check(signedXml, expectedRoot: tx.IsSignIn ? "login" : "request");
-            // Remembered: the same document is checked again in a moment, at the sign-in or the action.
-            var verified = await verifier.VerifyAsync(signedXml, tx.Purpose, now, ct, remember: true);
+            XmlPreScan.Check(signedXml, expectedRoot: tx.IsSignIn ? "login" : "request",
+                tx.IsSignIn ? XmlPreScan.MaxLoginCharacters : XmlPreScan.MaxCharacters);
+            // An action's document is remembered: it is checked again in a moment, at the action's POST.
+            var verified = await verifier.VerifyAsync(signedXml, tx.Purpose, now, ct, remember: !tx.IsSignIn);
             if (!string.Equals(CanonicalXml.Canonicalize(verified.ContentWithoutSignature), tx.Xml, StringComparison.Ordinal))
                 throw EgovRefusals.OtherDocument();
             if (tx.Iin is not null && verified.Signer.Iin != tx.Iin) throw EgovRefusals.OtherIin();
+            if (tx.IsSignIn)
+            {
+                await SignInAsync(tx, verified, now, ct);
+                return;
+            }
         }
         catch (SignatureRejectedException e)
         {
@@ -117,11 +128,35 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
             throw;
         }
         // One answer wins: the UPDATE … WHERE status = pending decides between two racing PUTs.
-        var updated = await OnConnectionAsync(SignedSql, [(int)EgovStatus.Signed, now, signedXml, tx.Id, (int)EgovStatus.Pending],
+        var updated = await OnConnectionAsync(SignedSql, [(int)EgovStatus.Signed, now, signedXml, DBNull.Value, tx.Id, (int)EgovStatus.Pending],
             command => command.ExecuteNonQueryAsync(ct), ct);
         if (updated == 0) throw await WhyEndedAsync(tx.Id, ct);
         // Signed is final: this instance's copy now says so (the waiting page's poll needs no read).
-        memory.Remember(tx.SignedWith(signedXml, now));
+        memory.Remember(tx.Signed(signedXml, null, now));
+        log.LogInformation("eGov Mobile signature accepted ({Kind})", tx.Kind);
+    }
+
+    /// NCALayer's sign-in from here: who signed (the person follows the certificate), then the
+    /// nonce used up, the session and the transaction signed with it, in one database transaction:
+    /// of two racing PUTs the second waits on the nonce's row and finds it used; a transaction that
+    /// ended meanwhile takes the sign-in back with it.
+    private async Task SignInAsync(EgovTransaction tx, VerifiedXml verified, DateTimeOffset now, CancellationToken ct)
+    {
+        var signer = await signIn.SignerAsync(verified, tx.Language, ct);
+        // Nothing in it needs a savepoint (each costs two round trips): any failure ends it all.
+        db.Database.AutoSavepointsEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var session = await signIn.StartSessionAsync(new NonceToUse(tx.Nonce!, tx.Xml), verified, signer, ct);
+        var updated = await OnConnectionAsync(SignedSql, [(int)EgovStatus.Signed, now, DBNull.Value, session.Id, tx.Id, (int)EgovStatus.Pending],
+            command => command.ExecuteNonQueryAsync(ct), ct);
+        if (updated == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            sessionCache.Forget(session.Id);
+            throw await WhyEndedAsync(tx.Id, ct);
+        }
+        await transaction.CommitAsync(ct);
+        memory.Remember(tx.Signed(null, session.Id, now));
         log.LogInformation("eGov Mobile signature accepted ({Kind})", tx.Kind);
     }
 
@@ -144,7 +179,7 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
         if (tx is null || !FixedEquals(tx.Browser, Hash(browserKey))) return null;
         return tx.Status switch
         {
-            EgovStatus.Signed => new EgovState("signed", null, tx.SignedXml, tx.Nonce, tx.IsSignIn ? tx.Xml : null),
+            EgovStatus.Signed => new EgovState("signed", null, tx.SignedXml, tx.SessionId),
             EgovStatus.Rejected => new EgovState("rejected", language => (language switch { "kk" => tx.RefusalKk, "en" => tx.RefusalEn, _ => null }) ?? tx.RefusalRu ?? "", null),
             _ when tx.ExpiresAt <= clock.GetUtcNow() => new EgovState("expired", language => Lang.Of(EgovRefusals.Expired().Reason, language), null),
             _ => new EgovState("pending", null, null),
@@ -154,17 +189,17 @@ public sealed class EgovTransactions(AppDbContext db, NonceStore nonces, IXmlSig
     /// The sign-in's transaction from this browser's nonce: unused, unexpired, issued then; no row
     /// when it is not. $5 is the browser's hash, $6 now.
     private const string StartSignInSql = """
-        insert into egov_transactions (id, token, purpose, xml, browser, created_at, expires_at, nonce, request_id, iin, kind, status)
-        select $1, $2, $3, $4, $5, $6, least($7, n.expires_at), n.value, null, null, $8, $9
+        insert into egov_transactions (id, token, purpose, xml, browser, created_at, expires_at, nonce, request_id, iin, kind, status, language)
+        select $1, $2, $3, $4, $5, $6, least($7, n.expires_at), n.value, null, null, $8, $9, $12
         from login_nonces n
         where n.value = $10 and n.browser = $5 and n.issued_at = $11 and n.used_at is null and n.expires_at > $6
         returning expires_at
         """;
 
-    /// Pending → signed, while unexpired ($2 is now).
+    /// Pending → signed, while unexpired ($2 is now): an action's XML ($3) or a sign-in's session ($4).
     private const string SignedSql = """
-        update egov_transactions set status = $1, ended_at = $2, signed_xml = $3
-        where id = $4 and status = $5 and expires_at > $2
+        update egov_transactions set status = $1, ended_at = $2, signed_xml = $3, session_id = $4
+        where id = $5 and status = $6 and expires_at > $2
         """;
 
     /// One statement with positional parameters on the context's connection: the start and the

@@ -16,7 +16,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.EgovMobile;
 [EnableRateLimiting(EgovMobileSetup.RateLimitPolicy)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class EgovWaitController(EgovTransactions transactions, EgovMobileAddresses addresses, IWebHostEnvironment env,
-    SignInService signIn, ILogger<EgovWaitController> log) : Controller
+    Sessions sessions, ILogger<EgovWaitController> log) : Controller
 {
     private const long MaxStartBytes = 16 * 1024;
 
@@ -24,13 +24,15 @@ public sealed class EgovWaitController(EgovTransactions transactions, EgovMobile
     [HttpPost("/login/egov")]
     [RequestSizeLimit(MaxStartBytes)]
     public Task<IActionResult> StartSignIn([FromForm] string? nonce, [FromForm] string? issued, [FromForm] string? returnUrl, CancellationToken ct) =>
-        StartAsync(() => transactions.StartSignInAsync(nonce ?? "", issued, Request.Cookies[SignInController.BrowserCookie] ?? "", ct),
+        StartAsync(() => transactions.StartSignInAsync(nonce ?? "", issued, Request.Cookies[SignInController.BrowserCookie] ?? "",
+                Lang.Current(HttpContext), ct),
             "/login/egov/status", Url.IsLocalUrl(returnUrl) ? returnUrl : null);
 
-    /// The waiting login page's poll. Once the phone's signature is in, this request signs the
-    /// browser in — NCALayer's sign-in (SignInService) with the transaction's nonce and signed
-    /// XML — and answers where to go: one request instead of the signed XML sent to the browser
-    /// and back by POST /login (issue 14: eGov Mobile's sign-in within 20 % of NCALayer's).
+    /// The waiting login page's poll. Once the phone's PUT has signed the person in (NCALayer's
+    /// sign-in, SignInService), this request gives the browser that session's cookie and answers
+    /// where to go: one request instead of the signed XML sent to the browser and back by POST
+    /// /login (issue 14: eGov Mobile's sign-in within 20 % of NCALayer's). A second poll from
+    /// the same browser gets the same session, no new one; an ended session gets nothing.
     [AllowAnonymous]
     [HttpGet("/login/egov/status")]
     public async Task<IActionResult> SignInState([FromQuery] string? tx, [FromQuery] string? returnUrl, CancellationToken ct)
@@ -38,19 +40,11 @@ public sealed class EgovWaitController(EgovTransactions transactions, EgovMobile
         var browser = Request.Cookies[SignInController.BrowserCookie] ?? "";
         var state = await transactions.StateAsync(tx ?? "", browser, ct);
         if (state is null) return Message(404, EgovRefusals.NotFound);
-        if (state is not { Status: "signed", SignedXml: { } signedXml, Nonce: { } nonce, IssuedXml: { } issuedXml }) return StateJson(state);
-        try
-        {
-            // The transaction was made from this nonce for this browser: it is not read again.
-            var user = await signIn.SignInAsync(nonce, signedXml, browser, ct, issuedXml);
-            var home = await SignInController.CompleteAsync(HttpContext, user, log);
-            return Json(new { status = "signed-in", redirect = Url.IsLocalUrl(returnUrl) ? returnUrl : home });
-        }
-        catch (SignatureRejectedException e)
-        {
-            log.LogWarning("eGov Mobile sign-in rejected: {Reason}", e.Code);
-            return Json(new { status = "rejected", message = Lang.Of(e.Reason, Lang.Current(HttpContext)) });
-        }
+        if (state is not { Status: "signed", SessionId: { } sessionId }) return StateJson(state);
+        if (await sessions.CurrentAsync(sessionId, ct) is not { } session)
+            return Json(new { status = "rejected", message = Lang.Of(NonceStore.Used().Reason, Lang.Current(HttpContext)) });
+        var home = await SignInController.CompleteAsync(HttpContext, session.ToPrincipal(), log);
+        return Json(new { status = "signed-in", redirect = Url.IsLocalUrl(returnUrl) ? returnUrl : home });
     }
 
     [Authorize]

@@ -115,7 +115,7 @@ public sealed class NonceStore(AppDbContext db, TimeProvider clock, Housekeeping
     public static SignatureRejectedException Unknown() =>
         Rejected("nonce.unknown", new("Запрос на вход не найден. Обновите страницу и подпишите ещё раз."));
 
-    private static SignatureRejectedException Used() => Rejected("nonce.used", new(
+    public static SignatureRejectedException Used() => Rejected("nonce.used", new(
         "Эта подпись уже использована для входа. Обновите страницу и подпишите ещё раз."));
 
     private static SignatureRejectedException Expired() => Rejected("nonce.expired", new(

@@ -14,7 +14,9 @@ public sealed class PersonFromCertificate(AppDbContext db, TimeProvider clock, I
 {
     public const string RenameAction = "person.name-from-certificate";
 
-    public async Task<Person> FindOrCreateAsync(SignerInfo signer, CancellationToken ct)
+    /// <paramref name="language"/>: the sign-in's language when this request is not the person's
+    /// own page (eGov Mobile's PUT comes from the app; the waiting page's language is kept).
+    public async Task<Person> FindOrCreateAsync(SignerInfo signer, string? language, CancellationToken ct)
     {
         var (last, first, middle) = NamesOf(signer);
         var person = await db.People.FirstOrDefaultAsync(p => p.Iin == signer.Iin, ct);
@@ -32,7 +34,8 @@ public sealed class PersonFromCertificate(AppDbContext db, TimeProvider clock, I
                 http.HttpContext?.Connection.RemoteIpAddress?.ToString()));
         }
         // The language the person signs in with is the one their notifications are written in.
-        if (http.HttpContext is { } request) person.Speaks(Localization.Lang.Current(request));
+        var spoken = language ?? (http.HttpContext is { } request ? Localization.Lang.Current(request) : null);
+        if (spoken is not null) person.Speaks(spoken);
         try
         {
             await db.SaveChangesAsync(ct);

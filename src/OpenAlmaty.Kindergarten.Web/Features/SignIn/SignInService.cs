@@ -14,13 +14,7 @@ namespace OpenAlmaty.Kindergarten.Web.Features.SignIn;
 public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignatureVerifier verifier, PersonFromCertificate people,
     Sessions sessions, TimeProvider clock)
 {
-    /// <paramref name="issuedXml"/>: the nonce's XML as issued, when the caller has already
-    /// checked the nonce for this browser — eGov Mobile's sign-in transaction, which was made from
-    /// this browser's unused nonce (EgovTransactions.StartSignInAsync's INSERT … SELECT) and is
-    /// found by that browser cookie's hash only (EgovTransactions.StateAsync). The nonce is then not read again: ConsumeAsync's
-    /// UPDATE still refuses it used or expired.
-    public async Task<ClaimsPrincipal> SignInAsync(string postedNonce, string signedXml, string browserKey, CancellationToken ct,
-        string? issuedXml = null)
+    public async Task<ClaimsPrincipal> SignInAsync(string postedNonce, string signedXml, string browserKey, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(signedXml))
             throw new SignatureRejectedException("signin.no-signature", new(
@@ -30,18 +24,33 @@ public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignat
         if (nonce is null || !string.Equals(nonce, postedNonce, StringComparison.Ordinal))
             throw new SignatureRejectedException("nonce.mismatch", new(
                 "Подписан не тот запрос на вход, который открыт на странице. Обновите страницу и подпишите ещё раз."));
-        var challenge = issuedXml is null ? await nonces.CheckAsync(nonce, browserKey, ct) : new NonceToUse(nonce, issuedXml);
+        var challenge = await nonces.CheckAsync(nonce, browserKey, ct);
 
         var verified = await verifier.VerifyAsync(signedXml, KeyPurpose.Authentication, clock.GetUtcNow(), ct);
+        var signer = await SignerAsync(verified, null, ct);
+        return (await StartSessionAsync(challenge, verified, signer, ct)).ToPrincipal();
+    }
+
+    /// Who signed, once the signature is verified with the authentication key: the legal-entity
+    /// rule, then the person (created, or renamed from the certificate; <paramref name="language"/>
+    /// is recorded as theirs, else this request's). Needs no database transaction: the person row
+    /// only follows the verified certificate.
+    public async Task<VerifiedSigner> SignerAsync(VerifiedXml verified, string? language, CancellationToken ct)
+    {
         var signer = verified.Signer;
         // A legal entity's key signs staff in for that organisation only, and never as a parent.
         var employerBin = NcaSubject.IsLegalEntity(signer.Certificate, signer.Bin) ? signer.Bin ?? "" : null;
         if (employerBin is not null && !await HasGrantAtAsync(signer.Iin, employerBin, ct)) throw PolicyRejections.LegalEntity();
-        await nonces.ConsumeAsync(challenge, verified.ContentWithoutSignature, ct);
+        return new VerifiedSigner(await people.FindOrCreateAsync(signer, language, ct), employerBin);
+    }
 
-        var person = await people.FindOrCreateAsync(signer, ct);
-        var session = await sessions.StartAsync(person, employerBin, ct);
-        return session.ToPrincipal();
+    /// The nonce used up (ConsumeAsync's UPDATE refuses it used or expired) and a new session.
+    /// eGov Mobile's API 2 PUT calls it for a sign-in transaction, which was made from this
+    /// browser's unused nonce (EgovTransactions.StartSignInAsync), inside its own transaction.
+    public async Task<SessionSnapshot> StartSessionAsync(NonceToUse challenge, VerifiedXml verified, VerifiedSigner signer, CancellationToken ct)
+    {
+        await nonces.ConsumeAsync(challenge, verified.ContentWithoutSignature, ct);
+        return await sessions.StartAsync(signer.Person, signer.EmployerBin, ct);
     }
 
     /// Where a person lands after signing in when no page asked for it.
@@ -56,3 +65,6 @@ public sealed class SignInService(AppDbContext db, NonceStore nonces, IXmlSignat
         db.StaffMembers.AnyAsync(s => s.Iin == iin && s.RevokedAt == null && s.Role != StaffRole.Administrator
             && db.Organisations.Any(o => o.Id == s.OrganisationId && o.Bin == bin && bin != ""), ct);
 }
+
+/// The person a verified sign-in names, and the organisation's BIN when a legal entity's key signed.
+public sealed record VerifiedSigner(Domain.People.Person Person, string? EmployerBin);

@@ -2,8 +2,9 @@
 // (data-egov-start), starts a signing transaction for the form's nonce or request, shows the
 // QR code (desktop) and the button that opens the app (phone), and waits for the outcome of
 // its own transaction. eds.js calls OaEgov.sign(form, signer) when «eGov Mobile» is chosen:
-// for an action it sends the signed XML exactly as it sends NCALayer's; for sign-in the poll
-// that finds the signature has already signed this browser in, and the page goes where it says.
+// for an action it sends the signed XML exactly as it sends NCALayer's; for sign-in the phone's
+// answer has signed the person in, the poll that finds it gets this browser the session's cookie,
+// and the page goes where it says.
 (function () {
   'use strict';
 
