@@ -202,6 +202,40 @@ public sealed class ReleaseFlowTests(EdsKeysFixture keys) : IClassFixture<EdsKey
         Assert.Equal(1, await desk.AllocateAsync());
     }
 
+    /// One person has at most `SignedDecisions:PerPerson` decisions in the line (here 1): a second
+    /// one while the first is being worked on is turned away at once with its own words, though the
+    /// line has places to wait in, and changes nothing; another parent's request still waits its
+    /// turn and is taken. Without the cap the second would wait in the line behind the first.
+    [Fact]
+    public async Task OnePersonsSecondDecisionInTheLine_TurnedAwayAtOnce_AnotherParentStillWaitsItsTurn()
+    {
+        await using var portal = keys.Portal();
+        portal.Settings["SignedDecisions:AtOnce"] = "1";
+        portal.Settings["SignedDecisions:Waiting"] = "5";
+        portal.Settings["SignedDecisions:PerPerson"] = "1";
+        var (desk, _, _, releaseId, parent1, parent2, page1, page2) = await TwoParentsRankAsync(portal, "Сад Ж", "Одно место на человека");
+
+        await using var hold = await RowHold.TakeAsync(keys.Database.ConnectionString, $"select 1 from releases where id = {releaseId} for update");
+        var sent = parent1.SignAndSendAsync(page1);
+        await hold.WaitForWaitersAsync(1);
+
+        var again = await parent1.SignAndSendAsync(page1).WaitAsync(TimeSpan.FromSeconds(30));
+        var other = parent2.SignAndSendAsync(page2);
+        await hold.ReleaseAsync();
+        var accepted = await parent1.FollowAsync(await sent);
+        var otherAccepted = await parent2.FollowAsync(await other);
+
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, again.StatusCode);
+        Assert.Equal("Ваше предыдущее решение ещё обрабатывается. Дождитесь ответа на странице и не отправляйте его ещё раз.",
+            await again.Content.ReadAsStringAsync());
+        Assert.StartsWith("Заявка подписана и принята.", accepted.Message);
+        Assert.StartsWith("Заявка подписана и принята.", otherAccepted.Message);
+        await using (var db = keys.Database.CreateContext())
+            Assert.Equal(2, await db.ReleaseRequests.CountAsync(r => r.ReleaseId == releaseId));
+        portal.Clock.SetUtcNow(ReleaseDesk.Closes.AddMinutes(1));
+        Assert.Equal(1, await desk.AllocateAsync());
+    }
+
     /// A release of one organisation's two seats, open for an hour, and Parent1 and Parent2 signed
     /// in, each on the page to sign a ranking of that organisation.
     private async Task<(ReleaseDesk Desk, Application First, Application Second, long ReleaseId,

@@ -57,8 +57,11 @@ public static class SignInSetup
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 var lang = context.HttpContext.RequestServices.GetRequiredService<Lang<SignInTexts>>();
-                await context.HttpContext.Response.WriteAsync(context.HttpContext.Request.Path.StartsWithSegments("/login")
-                    ? lang["Слишком много попыток входа. Подождите минуту и попробуйте снова."]
+                var personFull = context.Lease.TryGetMetadata(MetadataName.ReasonPhrase, out var reason)
+                    && reason == Releases.ReleaseDecisionLine.PersonFull;
+                await context.HttpContext.Response.WriteAsync(
+                    personFull ? lang["Ваше предыдущее решение ещё обрабатывается. Дождитесь ответа на странице и не отправляйте его ещё раз."]
+                    : context.HttpContext.Request.Path.StartsWithSegments("/login") ? lang["Слишком много попыток входа. Подождите минуту и попробуйте снова."]
                     : lang["Слишком много запросов. Подождите минуту и попробуйте снова."], ct);
             };
         });
